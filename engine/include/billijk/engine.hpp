@@ -1,0 +1,53 @@
+// The engine facade: load a rule set once, then indicate many cases against it.
+//
+//   SourceSet sources;
+//   auto rules = billijk::load_rules("rules", sources);          // parse + check, once
+//   if (!rules) render(rules.diagnostics(), sources);
+//   auto ind = billijk::indicate(rules.value(), the_case, {});   // pure: no clock, no env
+//
+// Loading parses every *.rules file under the root, resolves names, checks units, tables,
+// dating and layering, and reports every problem it can find in one run. Indicating picks the
+// municipal package for the case's municipality and law that is valid on the reference date.
+#pragma once
+
+#include "billijk/case.hpp"
+#include "billijk/indication.hpp"
+#include "billijk/result.hpp"
+#include "billijk/source.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+namespace billijk {
+
+namespace sema {
+struct Program; // the checked, typed rule set (engine/src/sema/ir.hpp)
+}
+
+/// A loaded, checked rule set. Cheap to copy; immutable; safe to share between threads.
+class RuleSet {
+  public:
+    explicit RuleSet(std::shared_ptr<sema::Program const> program) : program_(std::move(program)) {}
+    sema::Program const& program() const { return *program_; }
+
+  private:
+    std::shared_ptr<sema::Program const> program_;
+};
+
+/// Parse and check every *.rules file under `root` (recursively, in sorted path order).
+/// Diagnostics carry spans into `sources`, which must outlive their rendering.
+Result<RuleSet> load_rules(std::filesystem::path const& root, SourceSet& sources);
+
+struct IndicateOptions {
+    /// The date whose rules apply; default: the case's decision_date.
+    std::optional<Date> reference_date;
+};
+
+/// Indicate every request of the case. Errors (no package for the municipality, a fact that no
+/// package declares, a fact of the wrong type) are diagnostics naming the JSON path; missing
+/// inputs are not errors but make values undetermined. `fingerprint` is left empty: the caller
+/// sets it with io/fingerprint.hpp, which also sees the canonical input text.
+Result<Indication> indicate(RuleSet const& rules, Case const& the_case, IndicateOptions const& options);
+
+} // namespace billijk

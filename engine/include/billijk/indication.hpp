@@ -1,0 +1,72 @@
+// The result of indicating a case: per requested provision, whether it is granted, how much,
+// at what rate, for which period, and the explanation of every reported value.
+//
+// io/indication_json writes it as billijk.indication/1 JSON (sorted keys, decimal strings);
+// io/explain_text renders it as Dutch or English text for a decision letter.
+#pragma once
+
+#include "billijk/case.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace billijk {
+
+/// One node of a derivation: the value of a rule, parameter, table, fact, case input or
+/// literal, with the rule's citation and labels and the formula with actual values substituted.
+struct Explanation {
+    std::string kind;      ///< "rule", "parameter", "table", "exception", "input", "fact", "refusal"
+    std::string name;      ///< rule id, e.g. "hourly_rate"; input path e.g. "request.rate"
+    std::string package;   ///< package that decided, e.g. "barendrecht.jeugd"
+    std::string layer;     ///< "national", "regional", "municipal"; empty for inputs
+    std::string cites;     ///< article, e.g. "Beleidsregels Jeugdhulp Barendrecht 2015 §2.12.1"
+    std::string label_nl;
+    std::string label_en;
+    std::string value;     ///< rendered value: "27.00 eur/hour", "true", "undetermined"
+    std::string formula;   ///< the expression with values substituted, e.g. "round(60% × 45.00 eur/hour, 0.01, half_up)"
+    std::string note_nl;   ///< e.g. "versie geldig 2015-01-01 t/m 2017-12-31", "vervangt national.x"
+    std::string note_en;
+    std::vector<Explanation> inputs; ///< the values this one was computed from, in order of use
+};
+
+struct Reason {
+    std::string rule;   ///< refusal or rule id
+    std::string cites;
+    std::string text_nl;
+    std::string text_en;
+};
+
+enum class Status { granted, refused, undetermined };
+
+struct ProvisionResult {
+    std::string provision;
+    Status status = Status::undetermined;
+    std::string form;
+    std::optional<Quantity> quantity;
+    std::optional<Quantity> rate;   ///< PGB only
+    std::optional<Quantity> budget; ///< PGB only
+    Period period;
+    std::string category, product, unit_code, frequency; ///< iJw/iWmo codes (empty if none)
+    std::vector<Reason> reasons;            ///< refusals that hold
+    std::vector<std::string> undetermined;  ///< "missing request.rate", ...
+    std::vector<Explanation> explanations;  ///< quantity, rate, budget (those present)
+};
+
+struct RulePackageRef {
+    std::string package; ///< "barendrecht.jeugd"
+    std::string version; ///< the package's validity, e.g. "2015-01-01..2017-12-31"
+    std::string hash;    ///< "sha256:…" over the package's source files
+};
+
+struct Indication {
+    std::string schema = "billijk.indication/1";
+    std::string case_id;
+    std::string fingerprint; ///< "sha256:…"
+    std::string engine;      ///< "billijk 0.1.0"
+    Date reference_date;
+    std::vector<RulePackageRef> rules;
+    std::vector<ProvisionResult> provisions;
+};
+
+} // namespace billijk

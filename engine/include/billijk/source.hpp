@@ -1,0 +1,64 @@
+// Source files and spans.
+//
+// A `Span` is a pair of byte offsets into one `SourceFile`; line and column are derived on demand
+// from a `LineTable`, never stored (so they cannot drift from the text). `SourceSet` owns every
+// file loaded in one run and hands out their ids.
+//
+//   SourceSet sources;
+//   FileId id = sources.add("rules/barendrecht/jeugd.rules", text);
+//   LineCol at = sources.line_col(Span{id, 120, 125}); // {line, column}, both 1-based
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace billijk {
+
+using FileId = std::uint32_t;
+
+/// Byte range [begin, end) in one source file.
+struct Span {
+    FileId file = 0;
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    friend bool operator==(Span const&, Span const&) = default;
+};
+
+struct LineCol {
+    std::uint32_t line = 1;   ///< 1-based
+    std::uint32_t column = 1; ///< 1-based, counted in bytes
+};
+
+/// Maps byte offsets to line:column for one text.
+class LineTable {
+  public:
+    explicit LineTable(std::string_view text);
+    LineCol at(std::uint32_t offset) const;
+    /// The text of the 1-based line, without its line break.
+    std::string_view line_text(std::string_view text, std::uint32_t line) const;
+
+  private:
+    std::vector<std::uint32_t> line_starts_;
+};
+
+struct SourceFile {
+    std::string path; ///< as shown in diagnostics (relative to the rules root where possible)
+    std::string text;
+    LineTable lines;
+};
+
+/// Owns the files of one run; FileId indexes into it.
+class SourceSet {
+  public:
+    FileId add(std::string path, std::string text);
+    SourceFile const& file(FileId id) const { return files_.at(id); }
+    LineCol line_col(Span span) const { return file(span.file).lines.at(span.begin); }
+    std::size_t size() const { return files_.size(); }
+
+  private:
+    std::vector<SourceFile> files_;
+};
+
+} // namespace billijk
