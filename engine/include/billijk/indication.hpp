@@ -23,8 +23,9 @@ struct Explanation {
     std::string cites;     ///< article, e.g. "Beleidsregels Jeugdhulp Barendrecht 2015 §2.12.1"
     std::string label_nl;
     std::string label_en;
-    std::string value;     ///< rendered value: "27.00 eur/hour", "true", "undetermined"
-    std::string formula;   ///< the expression with values substituted, e.g. "round(60% × 45.00 eur/hour, 0.01, half_up)"
+    std::string value;      ///< rendered value: "27.00 eur/hour", "true", "undetermined: missing request.rate"
+    std::string expression; ///< the defining expression as written, e.g. "round(informal_share * in_kind_cost, 0.01, half_up)"
+    std::string formula;    ///< the same with values substituted, e.g. "round(60% * 45.00 eur/hour, 0.01, half_up)"
     std::string note_nl;   ///< e.g. "versie geldig 2015-01-01 t/m 2017-12-31", "vervangt national.x"
     std::string note_en;
     std::vector<Explanation> inputs; ///< the values this one was computed from, in order of use
@@ -50,7 +51,9 @@ struct ProvisionResult {
     std::string category, product, unit_code, frequency; ///< iJw/iWmo codes (empty if none)
     std::vector<Reason> reasons;            ///< refusals that hold
     std::vector<std::string> undetermined;  ///< "missing request.rate", ...
-    std::vector<Explanation> explanations;  ///< quantity, rate, budget (those present)
+    /// Root of the derivation: kind "provision", value "granted"/"refused"/"undetermined", inputs
+    /// = every refusal checked, then the quantity, rate and budget derivations (those present).
+    Explanation explanation;
 };
 
 struct RulePackageRef {
