@@ -40,7 +40,8 @@ class Date {
 /// Whole years completed from `from` to `to` (age on a date); a 29 February birthday counts as
 /// completed on 1 March in non-leap years. Negative when `to` is before `from`.
 int whole_years_between(Date from, Date to);
-/// Number of days from a to b counting both ends (a == b gives 1).
+/// Number of days from a to b counting both ends (a == b gives 1): b - a + 1, so 0 when b is
+/// the day before a and negative further back.
 std::int64_t days_inclusive(Date a, Date b);
 
 } // namespace billijk

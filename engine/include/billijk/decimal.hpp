@@ -8,7 +8,7 @@
 //   auto rate = *Decimal::parse("45.00");                 // scale 2
 //   auto share = *Decimal::parse("0.6");
 //   auto cap = mul(share, rate).value->round(*Decimal::parse("0.01"), Rounding::half_up);
-//   cap.to_string();                                       // "27.00"
+//   cap.value->to_string();                                // "27.00"
 #pragma once
 
 #include <compare>
@@ -19,7 +19,8 @@
 
 namespace billijk {
 
-using Int128 = __int128;
+/// Signed 128-bit integer (a GCC/Clang extension; `__extension__` keeps -Wpedantic quiet).
+__extension__ using Int128 = __int128;
 
 enum class Rounding {
     half_up,   ///< ties away from zero ("afronden op hele centen", rekenkundig)

@@ -35,12 +35,19 @@ struct LineCol {
 class LineTable {
   public:
     explicit LineTable(std::string_view text);
+    /// Line and column of a byte offset; an offset past the end of the text is clamped to the
+    /// end (the position just after the last byte). A line starts after every '\n', so the end
+    /// of a text with a final line break is line count + 1, column 1.
     LineCol at(std::uint32_t offset) const;
-    /// The text of the 1-based line, without its line break.
+    /// The text of the 1-based line, without its line break ("\n" or "\r\n"); empty for a
+    /// line number out of range. `text` must be the text the table was built from.
     std::string_view line_text(std::string_view text, std::uint32_t line) const;
+    /// Number of lines (at least 1; an empty text has one empty line).
+    std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
 
   private:
     std::vector<std::uint32_t> line_starts_;
+    std::uint32_t size_ = 0; ///< length of the text in bytes
 };
 
 struct SourceFile {

@@ -38,10 +38,17 @@ class Unit {
     bool is_percent() const { return percent_ && is_dimensionless(); }
     int exponent(BaseUnit base) const { return exps_[static_cast<std::size_t>(base)]; }
 
-    /// Canonical text: "eur/hour", "hours/week", "eur/year", "zones/year", "eur", "count",
-    /// "percent", "hours*eur/week" — plural numerator word when it is a single non-eur/km unit,
-    /// singular denominators, base units in declaration order.
+    /// Canonical text: "eur/hour", "hours/week", "eur/year", "zones/year", "etmalen", "eur",
+    /// "count", "percent", "eur*hours/week". Base units in declaration order; numerator words
+    /// plural (eur, km and fourweeks have no plural; etmaal → etmalen), joined by '*';
+    /// denominator words singular, each after its own '/'. A power is its word repeated:
+    /// hour^2 → "hours*hours", eur/hour^2 → "eur/hour/hour" (so the text parses back as a unit
+    /// expression). Without a numerator: "count/week". Dimensionless: "count" or "percent".
     std::string to_string() const;
+
+    /// Products keep the percent flag when either side has it; a quotient keeps it only when
+    /// the dividend has it and the divisor does not (percent/percent is a plain count).
+    /// The flag only matters for display, and only while the unit is dimensionless.
 
     friend Unit operator*(Unit const& a, Unit const& b);
     friend Unit operator/(Unit const& a, Unit const& b);

@@ -1,0 +1,42 @@
+#include "rules_location.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace billijk::cli {
+
+namespace fs = std::filesystem;
+
+std::optional<fs::path> find_rules_root(std::optional<std::string> const& flag) {
+    if (flag)
+        return fs::path(*flag);
+    if (char const* env = std::getenv("BILLIJK_RULES"); env && *env)
+        return fs::path(env);
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec)
+        return std::nullopt;
+    fs::path dir = exe.parent_path();
+    for (int up = 0; up < 4 && !dir.empty(); ++up, dir = dir.parent_path()) {
+        if (fs::is_directory(dir / "rules", ec))
+            return dir / "rules";
+        if (dir == dir.parent_path())
+            break;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> read_file(fs::path const& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad())
+        return std::nullopt;
+    return text.str();
+}
+
+} // namespace billijk::cli

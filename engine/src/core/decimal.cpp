@@ -1,0 +1,375 @@
+// Exact rationals with checked 128-bit arithmetic; see billijk/decimal.hpp.
+//
+// Invariants of every Decimal: den_ > 0, gcd(|num_|, den_) == 1, and num_ != INT128_MIN (so that
+// negation and magnitudes never overflow). Every operation that could break them goes through
+// DecimalBuilder::make, which reports overflow instead.
+#include "billijk/decimal.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+
+namespace billijk {
+
+namespace {
+
+__extension__ using UInt128 = unsigned __int128;
+
+constexpr Int128 int128_max = static_cast<Int128>(~UInt128{0} >> 1);
+constexpr Int128 int128_min = -int128_max - 1;
+constexpr int max_scale = 18;
+
+UInt128 magnitude(Int128 v) { return v < 0 ? UInt128{0} - static_cast<UInt128>(v) : UInt128(v); }
+
+UInt128 gcd(UInt128 a, UInt128 b) {
+    while (b != 0) {
+        UInt128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/// gcd of two values that satisfy the Decimal invariant (never INT128_MIN), as a signed value.
+Int128 gcd_signed(Int128 a, Int128 b) { return static_cast<Int128>(gcd(magnitude(a), magnitude(b))); }
+
+// Checked operations that also treat INT128_MIN as overflow (it has no negation).
+bool checked_mul(Int128 a, Int128 b, Int128& out) {
+    return !__builtin_mul_overflow(a, b, &out) && out != int128_min;
+}
+bool checked_add(Int128 a, Int128 b, Int128& out) {
+    return !__builtin_add_overflow(a, b, &out) && out != int128_min;
+}
+bool checked_sub(Int128 a, Int128 b, Int128& out) {
+    return !__builtin_sub_overflow(a, b, &out) && out != int128_min;
+}
+
+Checked failure(ArithError error) { return Checked{std::nullopt, error}; }
+
+/// The exact 256-bit product of two unsigned 128-bit values as {high, low}.
+std::pair<UInt128, UInt128> mul_wide(UInt128 x, UInt128 y) {
+    auto const x0 = static_cast<std::uint64_t>(x);
+    auto const x1 = static_cast<std::uint64_t>(x >> 64);
+    auto const y0 = static_cast<std::uint64_t>(y);
+    auto const y1 = static_cast<std::uint64_t>(y >> 64);
+    UInt128 const p00 = UInt128{x0} * y0;
+    UInt128 const p01 = UInt128{x0} * y1;
+    UInt128 const p10 = UInt128{x1} * y0;
+    UInt128 const p11 = UInt128{x1} * y1;
+    // At most 3 * (2^64 - 1): no overflow.
+    UInt128 const mid = (p00 >> 64) + static_cast<std::uint64_t>(p01) + static_cast<std::uint64_t>(p10);
+    UInt128 const low = (mid << 64) | static_cast<std::uint64_t>(p00);
+    UInt128 const high = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+    return {high, low};
+}
+
+std::string digits_of(UInt128 v) {
+    if (v == 0) {
+        return "0";
+    }
+    std::string out;
+    while (v != 0) {
+        out.push_back(static_cast<char>('0' + static_cast<int>(v % 10)));
+        v /= 10;
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+/// One step of long division: returns floor(10 * rem / den) and sets rem = 10 * rem mod den.
+/// Needs rem < den < 2^127; never forms 10 * rem, so it cannot overflow.
+int next_digit(UInt128& rem, UInt128 den) {
+    UInt128 acc = 0;
+    int digit = 0;
+    for (int i = 0; i < 10; ++i) {
+        acc += rem; // acc < den and rem < den, so acc + rem < 2^128
+        if (acc >= den) {
+            acc -= den;
+            ++digit;
+        }
+    }
+    rem = acc;
+    return digit;
+}
+
+} // namespace
+
+/// Builds Decimals from raw parts while keeping the class invariants.
+class DecimalBuilder {
+  public:
+    /// num/den with den > 0 (neither INT128_MIN): reduced.
+    static Decimal make(Int128 num, Int128 den, int scale) {
+        Decimal d;
+        Int128 const g = gcd_signed(num, den);
+        d.num_ = num / g;
+        d.den_ = den / g;
+        d.scale_ = scale;
+        return d;
+    }
+    static Checked ok(Int128 num, Int128 den, int scale) {
+        return Checked{make(num, den, scale), ArithError::overflow};
+    }
+};
+
+std::string_view to_string(Rounding mode) {
+    switch (mode) {
+    case Rounding::half_up:
+        return "half_up";
+    case Rounding::half_even:
+        return "half_even";
+    case Rounding::down:
+        return "down";
+    case Rounding::up:
+        return "up";
+    }
+    return "?";
+}
+
+std::optional<Rounding> rounding_from_name(std::string_view name) {
+    for (auto mode : {Rounding::half_up, Rounding::half_even, Rounding::down, Rounding::up}) {
+        if (to_string(mode) == name) {
+            return mode;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view to_string(ArithError error) {
+    switch (error) {
+    case ArithError::overflow:
+        return "arithmetic overflow";
+    case ArithError::division_by_zero:
+        return "division by zero";
+    case ArithError::invalid_step:
+        return "rounding step must be positive";
+    }
+    return "?";
+}
+
+Decimal Decimal::from_int(std::int64_t v) { return DecimalBuilder::make(v, 1, 0); }
+
+std::optional<Decimal> Decimal::parse(std::string_view text) {
+    std::size_t i = 0;
+    bool const negative = !text.empty() && text[0] == '-';
+    if (negative) {
+        ++i;
+    }
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    Int128 num = 0;
+    std::size_t const int_begin = i;
+    for (; i < text.size() && is_digit(text[i]); ++i) {
+        if (!checked_mul(num, 10, num) || !checked_add(num, text[i] - '0', num)) {
+            return std::nullopt;
+        }
+    }
+    if (i == int_begin) {
+        return std::nullopt; // "", "-", ".5", "+1", ...
+    }
+    int scale = 0;
+    Int128 den = 1;
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        std::size_t const frac_begin = i;
+        for (; i < text.size() && is_digit(text[i]); ++i) {
+            if (i - frac_begin >= max_scale) {
+                return std::nullopt;
+            }
+            if (!checked_mul(num, 10, num) || !checked_add(num, text[i] - '0', num)) {
+                return std::nullopt;
+            }
+            den *= 10; // at most 10^18
+        }
+        if (i == frac_begin) {
+            return std::nullopt; // "1."
+        }
+        scale = static_cast<int>(i - frac_begin);
+    }
+    if (i != text.size()) {
+        return std::nullopt;
+    }
+    return DecimalBuilder::make(negative ? -num : num, den, scale);
+}
+
+Decimal Decimal::with_scale(int scale) const {
+    Decimal d = *this;
+    d.scale_ = std::max(scale, 0);
+    return d;
+}
+
+bool Decimal::is_finite_decimal() const {
+    Int128 d = den_;
+    while (d % 2 == 0) {
+        d /= 2;
+    }
+    while (d % 5 == 0) {
+        d /= 5;
+    }
+    return d == 1;
+}
+
+Checked Decimal::round(Decimal const& step, Rounding mode) const {
+    if (step.num_ <= 0) {
+        return failure(ArithError::invalid_step);
+    }
+    Checked ratio = div(*this, step);
+    if (!ratio.value) {
+        return ratio;
+    }
+    Int128 const n = ratio.value->num_;
+    Int128 const d = ratio.value->den_;
+    Int128 k = n / d; // truncated towards zero
+    Int128 const r = n % d;
+    if (r != 0) {
+        UInt128 const rem = magnitude(r);
+        UInt128 const rest = static_cast<UInt128>(d) - rem; // distance to the next multiple
+        bool away = false;
+        switch (mode) {
+        case Rounding::down:
+            away = false;
+            break;
+        case Rounding::up:
+            away = true;
+            break;
+        case Rounding::half_up:
+            away = rem >= rest;
+            break;
+        case Rounding::half_even:
+            away = rem > rest || (rem == rest && k % 2 != 0);
+            break;
+        }
+        if (away && !checked_add(k, n < 0 ? -1 : 1, k)) {
+            return failure(ArithError::overflow);
+        }
+    }
+    Checked result = mul(DecimalBuilder::make(k, 1, 0), step);
+    if (result.value) {
+        result.value->scale_ = step.scale_;
+    }
+    return result;
+}
+
+std::string Decimal::to_string() const {
+    std::string out;
+    if (num_ < 0) {
+        out.push_back('-');
+    }
+    UInt128 const den = static_cast<UInt128>(den_);
+    UInt128 const mag = magnitude(num_);
+    UInt128 int_part = mag / den;
+    UInt128 rem = mag % den;
+
+    if (is_finite_decimal()) {
+        int twos = 0;
+        int fives = 0;
+        for (UInt128 d = den; d % 2 == 0; d /= 2) {
+            ++twos;
+        }
+        for (UInt128 d = den; d % 5 == 0; d /= 5) {
+            ++fives;
+        }
+        int const decimals = std::max({scale_, twos, fives});
+        out += digits_of(int_part);
+        if (decimals > 0) {
+            out.push_back('.');
+            for (int i = 0; i < decimals; ++i) {
+                out.push_back(static_cast<char>('0' + next_digit(rem, den)));
+            }
+        }
+        return out;
+    }
+
+    constexpr int shown = 6;
+    std::string frac;
+    for (int i = 0; i < shown; ++i) {
+        frac.push_back(static_cast<char>('0' + next_digit(rem, den)));
+    }
+    if (rem >= den - rem) { // half-up on the magnitude (a non-finite value is never a tie)
+        int i = shown - 1;
+        for (; i >= 0 && frac[static_cast<std::size_t>(i)] == '9'; --i) {
+            frac[static_cast<std::size_t>(i)] = '0';
+        }
+        if (i >= 0) {
+            ++frac[static_cast<std::size_t>(i)];
+        } else {
+            ++int_part; // int_part < 2^127: no overflow
+        }
+    }
+    out += digits_of(int_part);
+    out.push_back('.');
+    out += frac;
+    out += "\u2026";
+    return out;
+}
+
+std::strong_ordering operator<=>(Decimal const& a, Decimal const& b) {
+    int const sa = (a.num_ > 0) - (a.num_ < 0);
+    int const sb = (b.num_ > 0) - (b.num_ < 0);
+    if (sa != sb || sa == 0) {
+        return sa <=> sb;
+    }
+    // Same nonzero sign: compare |a.num| * b.den with |b.num| * a.den exactly in 256 bits.
+    auto const left = mul_wide(magnitude(a.num_), static_cast<UInt128>(b.den_));
+    auto const right = mul_wide(magnitude(b.num_), static_cast<UInt128>(a.den_));
+    std::strong_ordering const by_magnitude = left.first != right.first
+                                                  ? (left.first < right.first ? std::strong_ordering::less
+                                                                              : std::strong_ordering::greater)
+                                              : left.second < right.second ? std::strong_ordering::less
+                                              : left.second > right.second ? std::strong_ordering::greater
+                                                                           : std::strong_ordering::equal;
+    return sa > 0 ? by_magnitude : 0 <=> by_magnitude;
+}
+
+Checked add(Decimal const& a, Decimal const& b) {
+    Int128 const g = gcd_signed(a.den_, b.den_);
+    Int128 const da = a.den_ / g;
+    Int128 const db = b.den_ / g;
+    Int128 left = 0;
+    Int128 right = 0;
+    Int128 num = 0;
+    Int128 den = 0;
+    if (!checked_mul(a.num_, db, left) || !checked_mul(b.num_, da, right) ||
+        !checked_add(left, right, num) || !checked_mul(a.den_, db, den)) {
+        return failure(ArithError::overflow);
+    }
+    return DecimalBuilder::ok(num, den, std::max(a.scale_, b.scale_));
+}
+
+Checked sub(Decimal const& a, Decimal const& b) { return add(a, negate(b)); }
+
+Checked mul(Decimal const& a, Decimal const& b) {
+    // Cross-reduce first so that the products are as small as they can be.
+    Int128 const g1 = gcd_signed(a.num_, b.den_); // >= 1 since b.den_ >= 1
+    Int128 const g2 = gcd_signed(b.num_, a.den_);
+    Int128 num = 0;
+    Int128 den = 0;
+    if (!checked_mul(a.num_ / g1, b.num_ / g2, num) ||
+        !checked_mul(a.den_ / g2, b.den_ / g1, den)) {
+        return failure(ArithError::overflow);
+    }
+    return DecimalBuilder::ok(num, den, std::min(a.scale_ + b.scale_, max_scale));
+}
+
+Checked div(Decimal const& a, Decimal const& b) {
+    if (b.num_ == 0) {
+        return failure(ArithError::division_by_zero);
+    }
+    // The reciprocal of a reduced fraction is reduced; b.num_ != INT128_MIN, so |b.num_| fits.
+    Decimal reciprocal;
+    reciprocal.num_ = b.num_ < 0 ? -b.den_ : b.den_;
+    reciprocal.den_ = b.num_ < 0 ? -b.num_ : b.num_;
+    reciprocal.scale_ = 0;
+    Checked result = mul(a, reciprocal);
+    if (result.value) {
+        result.value->scale_ = std::max(a.scale_, b.scale_);
+    }
+    return result;
+}
+
+Decimal negate(Decimal const& a) {
+    Decimal d = a;
+    d.num_ = -a.num_; // never INT128_MIN, see the invariants
+    return d;
+}
+
+} // namespace billijk

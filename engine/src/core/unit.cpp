@@ -1,0 +1,115 @@
+// Units as vectors of base-unit exponents; see billijk/unit.hpp.
+#include "billijk/unit.hpp"
+
+#include <cstddef>
+
+namespace billijk {
+
+namespace {
+
+struct Spelling {
+    std::string_view singular;
+    std::string_view plural; ///< equal to singular for eur, fourweeks, km
+};
+
+/// Indexed by BaseUnit; the order is the canonical order of to_string.
+constexpr std::array<Spelling, base_unit_count> spellings{{
+    {"eur", "eur"},
+    {"hour", "hours"},
+    {"minute", "minutes"},
+    {"day", "days"},
+    {"week", "weeks"},
+    {"fourweeks", "fourweeks"},
+    {"month", "months"},
+    {"year", "years"},
+    {"etmaal", "etmalen"},
+    {"zone", "zones"},
+    {"km", "km"},
+    {"ride", "rides"},
+    {"meal", "meals"},
+}};
+
+} // namespace
+
+Unit Unit::of(BaseUnit base) {
+    Unit u;
+    u.exps_[static_cast<std::size_t>(base)] = 1;
+    return u;
+}
+
+Unit Unit::percent() {
+    Unit u;
+    u.percent_ = true;
+    return u;
+}
+
+std::optional<Unit> Unit::parse_word(std::string_view word) {
+    if (word == "count") {
+        return Unit{};
+    }
+    if (word == "percent") {
+        return percent();
+    }
+    for (std::size_t i = 0; i < spellings.size(); ++i) {
+        if (word == spellings[i].singular || word == spellings[i].plural) {
+            return of(static_cast<BaseUnit>(i));
+        }
+    }
+    return std::nullopt;
+}
+
+bool Unit::is_unit_word(std::string_view word) { return parse_word(word).has_value(); }
+
+bool Unit::is_dimensionless() const {
+    for (auto e : exps_) {
+        if (e != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string Unit::to_string() const {
+    if (is_dimensionless()) {
+        return percent_ ? "percent" : "count";
+    }
+    std::string out;
+    for (std::size_t i = 0; i < base_unit_count; ++i) {
+        for (int k = 0; k < exps_[i]; ++k) {
+            if (!out.empty()) {
+                out += '*';
+            }
+            out += spellings[i].plural;
+        }
+    }
+    if (out.empty()) {
+        out = "count"; // only denominators, e.g. "count/week"
+    }
+    for (std::size_t i = 0; i < base_unit_count; ++i) {
+        for (int k = 0; k > exps_[i]; --k) {
+            out += '/';
+            out += spellings[i].singular;
+        }
+    }
+    return out;
+}
+
+Unit operator*(Unit const& a, Unit const& b) {
+    Unit u;
+    for (std::size_t i = 0; i < base_unit_count; ++i) {
+        u.exps_[i] = static_cast<std::int8_t>(a.exps_[i] + b.exps_[i]);
+    }
+    u.percent_ = a.percent_ || b.percent_;
+    return u;
+}
+
+Unit operator/(Unit const& a, Unit const& b) {
+    Unit u;
+    for (std::size_t i = 0; i < base_unit_count; ++i) {
+        u.exps_[i] = static_cast<std::int8_t>(a.exps_[i] - b.exps_[i]);
+    }
+    u.percent_ = a.percent_ && !b.percent_;
+    return u;
+}
+
+} // namespace billijk

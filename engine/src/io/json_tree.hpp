@@ -1,0 +1,76 @@
+// A JSON tree that keeps numbers as written.
+//
+// nlohmann::json turns every number with a fraction into a binary double, which Billijk never
+// lets near a value it uses. `parse_json_tree` runs nlohmann's SAX parser and builds this small
+// tree instead: numbers keep their source text ("16.00" stays "16.00", integers are written back
+// in plain decimal), object members keep document order, duplicate keys are reported, and
+// nesting is limited so that no recursion over the tree can exhaust the stack.
+//
+//   auto parsed = billijk::io::parse_json_tree(R"({"rate": 16.00})");
+//   if (!parsed.root) print(parsed.error);     // "invalid JSON at line 1 column 16: ..."
+//   parsed.root->find("rate")->text;           // "16.00" (kind number)
+//   write_canonical(*parsed.root);             // {"rate":16.00}
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace billijk::io {
+
+/// One JSON value. Objects are `keys` plus `items` in parallel, in document order.
+struct JsonNode {
+    enum class Kind : std::uint8_t { null, boolean, number, string, array, object };
+    Kind kind = Kind::null;
+    bool boolean = false;
+    std::string text;              ///< string contents, or the number as written
+    std::vector<std::string> keys; ///< object member names, document order
+    std::vector<JsonNode> items;   ///< array elements, or object member values (parallel to keys)
+
+    /// The first member named `key` of an object; nullptr when absent or not an object.
+    JsonNode const* find(std::string_view key) const;
+};
+
+/// "a JSON number", "a string", "null", ...: how a kind is named in "found ..." messages.
+std::string_view describe(JsonNode::Kind kind);
+
+struct DuplicateKey {
+    std::string object_path; ///< JSON path of the object, "" for the root
+    std::string key;
+};
+
+struct JsonParseResult {
+    std::optional<JsonNode> root; ///< absent when the text is not JSON
+    /// When !root: "invalid JSON at line L column C: <what>" (line and column 1-based, bytes).
+    std::string error;
+    /// Keys repeated within one object; the first occurrence is kept in the tree.
+    std::vector<DuplicateKey> duplicates;
+};
+
+inline constexpr std::size_t default_max_json_depth = 100;
+
+/// Parse strict RFC 8259 JSON (no comments, valid UTF-8, one value, only whitespace after it).
+/// Arrays and objects nested deeper than `max_depth` are rejected as invalid JSON.
+JsonParseResult parse_json_tree(std::string_view text,
+                                std::size_t max_depth = default_max_json_depth);
+
+/// Compact serialisation with object keys sorted bytewise, no whitespace, strings escaped as
+/// nlohmann::json does, numbers as written. Members for which `drop(path)` holds are left out;
+/// `path` is the member's JSON path (see json_path_member).
+std::string write_canonical(JsonNode const& node,
+                            bool (*drop)(std::string_view path) = nullptr);
+
+/// JSON path of an object member: "period" + "end" → "period.end"; "" + "schema" → "schema";
+/// keys that are not identifiers are quoted: `facts["Pgb capable"]`.
+std::string json_path_member(std::string_view parent, std::string_view key);
+/// JSON path of an array element: "requests" + 0 → "requests[0]".
+std::string json_path_index(std::string_view parent, std::size_t index);
+
+/// `s` as a JSON string literal (quotes and escapes), at most `max_bytes` of its text (cut on a
+/// UTF-8 boundary and marked with "…"), for quoting user input in messages.
+std::string quote(std::string_view s, std::size_t max_bytes = 80);
+
+} // namespace billijk::io

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Golden test runner: runs `billijk` on one golden directory and compares with its expectations.
+
+Two kinds of directory:
+  indicate     holds case.json. Runs `billijk indicate case.json --format json` and, when it
+               succeeds, `--format text --lang nl` and `--lang en`; compares stdout with
+               expected.json, expected.nl.txt, expected.en.txt, or (on failure) stderr with
+               expected.stderr and the exit code with expected.exit. When case.json carries
+               extra.expect (hand-calculated values), those are checked against the JSON output
+               as well: the hand calculation guards the generated expectations.
+  diagnostics  a rules root with malformed rule files. Runs `billijk check --rules .` in it and
+               compares stderr with expected.txt and the exit code with expected.exit.
+
+BILLIJK_UPDATE_GOLDEN=1 rewrites the expectation files instead of comparing: review the diff
+like code (git diff tests/golden) before committing it.
+"""
+import argparse
+import difflib
+import json
+import os
+import subprocess
+import sys
+
+UPDATE = os.environ.get("BILLIJK_UPDATE_GOLDEN") == "1"
+
+
+def run(cmd, cwd):
+    p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def compare(path, actual, failures):
+    if UPDATE:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(actual)
+        return
+    if not os.path.exists(path):
+        failures.append(f"{path}: missing expectation (run with BILLIJK_UPDATE_GOLDEN=1 and review)")
+        return
+    with open(path, encoding="utf-8") as f:
+        expected = f.read()
+    if expected != actual:
+        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                            fromfile=path, tofile="actual"))
+        failures.append(diff)
+
+
+def check_hand_values(case, output, failures):
+    """extra.expect: {"provisions": [{"provision", "status", "quantity", "rate", "budget",
+    "reasons": [rule ids]}]} with amounts as "10.0 hours/week" strings, computed by hand."""
+    expect = case.get("extra", {}).get("expect")
+    if not expect:
+        return
+    got = {p["provision"]: p for p in output.get("provisions", [])}
+    for want in expect.get("provisions", []):
+        name = want["provision"]
+        have = got.get(name)
+        if have is None:
+            failures.append(f"hand check: provision {name} missing from the output")
+            continue
+        if "status" in want and have.get("status") != want["status"]:
+            failures.append(f"hand check: {name}.status is {have.get('status')}, hand says {want['status']}")
+        for field in ("quantity", "rate", "budget"):
+            if field not in want:
+                continue
+            value = have.get(field)
+            text = None if value is None else f"{value['amount']} {value['unit']}"
+            if text != want[field]:
+                failures.append(f"hand check: {name}.{field} is {text}, hand says {want[field]}")
+        if "reasons" in want:
+            rules = [r["rule"] for r in have.get("reasons", [])]
+            if rules != want["reasons"]:
+                failures.append(f"hand check: {name}.reasons are {rules}, hand says {want['reasons']}")
+
+
+def indicate(billijk, directory, rules, failures):
+    with open(os.path.join(directory, "case.json"), encoding="utf-8") as f:
+        raw = f.read()
+    base = [billijk, "indicate", "case.json", "--rules", rules]
+    code, out, err = run(base + ["--format", "json"], directory)
+    if code != 0:
+        compare(os.path.join(directory, "expected.stderr"), err, failures)
+        compare(os.path.join(directory, "expected.exit"), f"{code}\n", failures)
+        return
+    if err:
+        failures.append(f"unexpected stderr on success:\n{err}")
+    compare(os.path.join(directory, "expected.json"), out, failures)
+    for lang in ("nl", "en"):
+        code, text, err = run(base + ["--format", "text", "--lang", lang], directory)
+        if code != 0:
+            failures.append(f"text ({lang}) failed with exit {code}: {err}")
+        compare(os.path.join(directory, f"expected.{lang}.txt"), text, failures)
+    # Byte-identical output for identical input: run once more and compare.
+    code, again, _ = run(base + ["--format", "json"], directory)
+    if again != out:
+        failures.append("second run gave different output: not reproducible")
+    try:
+        case = json.loads(raw)
+    except json.JSONDecodeError:
+        return
+    check_hand_values(case, json.loads(out), failures)
+
+
+def diagnostics(billijk, directory, failures):
+    code, out, err = run([billijk, "check", "--rules", "."], directory)
+    compare(os.path.join(directory, "expected.txt"), err, failures)
+    compare(os.path.join(directory, "expected.exit"), f"{code}\n", failures)
+    if code == 0:
+        failures.append("malformed rules were accepted (exit 0)")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--billijk", required=True)
+    ap.add_argument("--kind", choices=["indicate", "diagnostics"], required=True)
+    ap.add_argument("--rules", help="rules root for indicate goldens")
+    ap.add_argument("directory")
+    args = ap.parse_args()
+    failures = []
+    if args.kind == "indicate":
+        indicate(args.billijk, args.directory, os.path.abspath(args.rules), failures)
+    else:
+        diagnostics(args.billijk, args.directory, failures)
+    if failures:
+        print("\n".join(failures))
+        print(f"FAILED {args.directory}")
+        return 1
+    print(f"{'updated' if UPDATE else 'ok'} {args.directory}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
