@@ -35,11 +35,7 @@ enum class ArithError { overflow, division_by_zero, invalid_step };
 std::string_view to_string(ArithError error);
 
 class Decimal;
-/// Outcome of a checked operation: a value, or why there is none.
-struct Checked {
-    std::optional<Decimal> value;
-    ArithError error = ArithError::overflow; ///< meaningful only when !value
-};
+struct Checked; // defined after Decimal: std::optional needs a complete type
 
 class Decimal {
   public:
@@ -67,7 +63,9 @@ class Decimal {
     /// a trailing "…", e.g. "2.083333…"; callers that need exactness check is_finite_decimal().
     std::string to_string() const;
 
-    friend bool operator==(Decimal const& a, Decimal const& b) { return a.num_ == b.num_ && a.den_ == b.den_; }
+    friend bool operator==(Decimal const& a, Decimal const& b) {
+        return a.num_ == b.num_ && a.den_ == b.den_;
+    }
     friend std::strong_ordering operator<=>(Decimal const& a, Decimal const& b);
 
     friend Checked add(Decimal const& a, Decimal const& b); ///< scale = max
@@ -81,6 +79,12 @@ class Decimal {
     Int128 den_ = 1;
     int scale_ = 0;
     friend class DecimalBuilder;
+};
+
+/// Outcome of a checked operation: a value, or why there is none.
+struct Checked {
+    std::optional<Decimal> value;
+    ArithError error = ArithError::overflow; ///< meaningful only when !value
 };
 
 } // namespace billijk

@@ -26,7 +26,7 @@ struct DiagnosticNote {
 };
 
 struct Diagnostic {
-    std::string id;  ///< stable, e.g. "E0102"
+    std::string id; ///< stable, e.g. "E0102"
     Severity severity = Severity::error;
     std::optional<Span> span; ///< absent for errors without a source position
     std::string message;      ///< lowercase start, no trailing period (LLVM style)

@@ -18,9 +18,11 @@
 
 namespace billijk {
 
+// clang-format off
 enum class BaseUnit : std::uint8_t {
     eur, hour, minute, day, week, fourweeks, month, year, etmaal, zone, km, ride, meal,
 };
+// clang-format on
 inline constexpr std::size_t base_unit_count = 13;
 
 class Unit {

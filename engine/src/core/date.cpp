@@ -40,7 +40,9 @@ Civil civil_from_days(std::int64_t z) {
     return Civil{y + (m <= 2 ? 1 : 0), m, d};
 }
 
-bool is_leap(int year) { return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0); }
+bool is_leap(int year) {
+    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+}
 
 unsigned days_in_month(int year, unsigned month) {
     static constexpr unsigned lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -84,9 +86,15 @@ std::optional<Date> Date::parse(std::string_view text) {
     return from_ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }
 
-int Date::year() const { return static_cast<int>(civil_from_days(days_).year); }
-unsigned Date::month() const { return civil_from_days(days_).month; }
-unsigned Date::day() const { return civil_from_days(days_).day; }
+int Date::year() const {
+    return static_cast<int>(civil_from_days(days_).year);
+}
+unsigned Date::month() const {
+    return civil_from_days(days_).month;
+}
+unsigned Date::day() const {
+    return civil_from_days(days_).day;
+}
 
 Date Date::add_days(std::int64_t n) const {
     Date d;

@@ -20,7 +20,9 @@ constexpr Int128 int128_max = static_cast<Int128>(~UInt128{0} >> 1);
 constexpr Int128 int128_min = -int128_max - 1;
 constexpr int max_scale = 18;
 
-UInt128 magnitude(Int128 v) { return v < 0 ? UInt128{0} - static_cast<UInt128>(v) : UInt128(v); }
+UInt128 magnitude(Int128 v) {
+    return v < 0 ? UInt128{0} - static_cast<UInt128>(v) : UInt128(v);
+}
 
 UInt128 gcd(UInt128 a, UInt128 b) {
     while (b != 0) {
@@ -32,7 +34,9 @@ UInt128 gcd(UInt128 a, UInt128 b) {
 }
 
 /// gcd of two values that satisfy the Decimal invariant (never INT128_MIN), as a signed value.
-Int128 gcd_signed(Int128 a, Int128 b) { return static_cast<Int128>(gcd(magnitude(a), magnitude(b))); }
+Int128 gcd_signed(Int128 a, Int128 b) {
+    return static_cast<Int128>(gcd(magnitude(a), magnitude(b)));
+}
 
 // Checked operations that also treat INT128_MIN as overflow (it has no negation).
 bool checked_mul(Int128 a, Int128 b, Int128& out) {
@@ -41,11 +45,10 @@ bool checked_mul(Int128 a, Int128 b, Int128& out) {
 bool checked_add(Int128 a, Int128 b, Int128& out) {
     return !__builtin_add_overflow(a, b, &out) && out != int128_min;
 }
-bool checked_sub(Int128 a, Int128 b, Int128& out) {
-    return !__builtin_sub_overflow(a, b, &out) && out != int128_min;
-}
 
-Checked failure(ArithError error) { return Checked{std::nullopt, error}; }
+Checked failure(ArithError error) {
+    return Checked{std::nullopt, error};
+}
 
 /// The exact 256-bit product of two unsigned 128-bit values as {high, low}.
 std::pair<UInt128, UInt128> mul_wide(UInt128 x, UInt128 y) {
@@ -58,7 +61,8 @@ std::pair<UInt128, UInt128> mul_wide(UInt128 x, UInt128 y) {
     UInt128 const p10 = UInt128{x1} * y0;
     UInt128 const p11 = UInt128{x1} * y1;
     // At most 3 * (2^64 - 1): no overflow.
-    UInt128 const mid = (p00 >> 64) + static_cast<std::uint64_t>(p01) + static_cast<std::uint64_t>(p10);
+    UInt128 const mid =
+        (p00 >> 64) + static_cast<std::uint64_t>(p01) + static_cast<std::uint64_t>(p10);
     UInt128 const low = (mid << 64) | static_cast<std::uint64_t>(p00);
     UInt128 const high = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
     return {high, low};
@@ -147,7 +151,9 @@ std::string_view to_string(ArithError error) {
     return "?";
 }
 
-Decimal Decimal::from_int(std::int64_t v) { return DecimalBuilder::make(v, 1, 0); }
+Decimal Decimal::from_int(std::int64_t v) {
+    return DecimalBuilder::make(v, 1, 0);
+}
 
 std::optional<Decimal> Decimal::parse(std::string_view text) {
     std::size_t i = 0;
@@ -311,12 +317,12 @@ std::strong_ordering operator<=>(Decimal const& a, Decimal const& b) {
     // Same nonzero sign: compare |a.num| * b.den with |b.num| * a.den exactly in 256 bits.
     auto const left = mul_wide(magnitude(a.num_), static_cast<UInt128>(b.den_));
     auto const right = mul_wide(magnitude(b.num_), static_cast<UInt128>(a.den_));
-    std::strong_ordering const by_magnitude = left.first != right.first
-                                                  ? (left.first < right.first ? std::strong_ordering::less
-                                                                              : std::strong_ordering::greater)
-                                              : left.second < right.second ? std::strong_ordering::less
-                                              : left.second > right.second ? std::strong_ordering::greater
-                                                                           : std::strong_ordering::equal;
+    std::strong_ordering const by_magnitude =
+        left.first != right.first    ? (left.first < right.first ? std::strong_ordering::less
+                                                                 : std::strong_ordering::greater)
+        : left.second < right.second ? std::strong_ordering::less
+        : left.second > right.second ? std::strong_ordering::greater
+                                     : std::strong_ordering::equal;
     return sa > 0 ? by_magnitude : 0 <=> by_magnitude;
 }
 
@@ -335,7 +341,9 @@ Checked add(Decimal const& a, Decimal const& b) {
     return DecimalBuilder::ok(num, den, std::max(a.scale_, b.scale_));
 }
 
-Checked sub(Decimal const& a, Decimal const& b) { return add(a, negate(b)); }
+Checked sub(Decimal const& a, Decimal const& b) {
+    return add(a, negate(b));
+}
 
 Checked mul(Decimal const& a, Decimal const& b) {
     // Cross-reduce first so that the products are as small as they can be.

@@ -58,7 +58,9 @@ std::optional<Unit> Unit::parse_word(std::string_view word) {
     return std::nullopt;
 }
 
-bool Unit::is_unit_word(std::string_view word) { return parse_word(word).has_value(); }
+bool Unit::is_unit_word(std::string_view word) {
+    return parse_word(word).has_value();
+}
 
 bool Unit::is_dimensionless() const {
     for (auto e : exps_) {

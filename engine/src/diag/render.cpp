@@ -37,7 +37,9 @@ void append_location(std::string& out, Span span, SourceSet const& sources) {
     out += ": ";
 }
 
-bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
+bool is_utf8_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
+}
 
 void append_snippet(std::string& out, Span span, SourceSet const& sources) {
     SourceFile const& file = sources.file(span.file);

@@ -60,8 +60,7 @@ JsonParseResult parse_json_tree(std::string_view text,
 /// Compact serialisation with object keys sorted bytewise, no whitespace, strings escaped as
 /// nlohmann::json does, numbers as written. Members for which `drop(path)` holds are left out;
 /// `path` is the member's JSON path (see json_path_member).
-std::string write_canonical(JsonNode const& node,
-                            bool (*drop)(std::string_view path) = nullptr);
+std::string write_canonical(JsonNode const& node, bool (*drop)(std::string_view path) = nullptr);
 
 /// JSON path of an object member: "period" + "end" → "period.end"; "" + "schema" → "schema";
 /// keys that are not identifiers are quoted: `facts["Pgb capable"]`.

@@ -268,8 +268,8 @@ struct Package {
     /// Enumeration members visible here (built-ins included): member → enumerations declaring it.
     std::map<std::string, std::vector<std::uint32_t>> members;
 
-    std::optional<DeclRef> lookup(std::string const& name) const {
-        auto it = view.find(name);
+    std::optional<DeclRef> lookup(std::string const& key) const {
+        auto it = view.find(key);
         if (it == view.end())
             return std::nullopt;
         return it->second;
@@ -289,5 +289,9 @@ struct Program {
 
     std::optional<std::uint32_t> find_enum(std::string_view name) const;
 };
+
+/// The package and the name span of any declaration.
+PackageId decl_package(Program const& p, DeclRef ref);
+Span decl_span(Program const& p, DeclRef ref);
 
 } // namespace billijk::sema

@@ -1,0 +1,237 @@
+// The evaluator core: dispatch, operators, if, case inputs, and the trace of used values.
+#include "eval/evaluator.hpp"
+
+#include <algorithm>
+
+namespace billijk::eval {
+
+using sema::BinaryOp;
+using sema::Expr;
+using sema::Scalar;
+using sema::Type;
+
+void append_note(std::string& note, std::string const& more) {
+    if (more.empty())
+        return;
+    note += (note.empty() ? "" : "; ") + more;
+}
+
+Traced Evaluator::trace(Expr const& e, std::string const& owner) {
+    Frame f;
+    f.owner = owner;
+    Value v = eval(e, f);
+    return {std::move(v), print_formula(e, f.shown), std::move(f.inputs)};
+}
+
+void Evaluator::use(Frame& f, Expr const& at, std::string const& key, Explanation const& node,
+                    Value const& value) {
+    f.shown[&at] = value.determined() ? value.to_string() : "undetermined";
+    if (f.seen.insert(key).second)
+        f.inputs.push_back(node);
+}
+
+Value Evaluator::checked(Checked result, Unit unit, Frame const& f) const {
+    if (result.value)
+        return Value::number(*result.value, unit);
+    switch (result.error) {
+    case ArithError::overflow:
+        return Value::undetermined("overflow in " + f.owner);
+    case ArithError::division_by_zero:
+        return Value::undetermined("division by zero in " + f.owner);
+    case ArithError::invalid_step:
+        return Value::undetermined("invalid rounding step in " + f.owner);
+    }
+    return Value::undetermined("arithmetic error in " + f.owner);
+}
+
+Value Evaluator::eval(Expr const& e, Frame& f) {
+    switch (e.kind) {
+    case Expr::Kind::literal:
+        return Value::of(e.literal);
+    case Expr::Kind::input:
+        return eval_input(e, f);
+    case Expr::Kind::name:
+        return eval_name(e, f);
+    case Expr::Kind::builtin:
+        return e.builtin == sema::Builtin::need ? eval_need(e, f) : eval_builtin(e, f);
+    case Expr::Kind::table:
+        return eval_table(e, f);
+    case Expr::Kind::unary:
+        return eval_unary(e, f);
+    case Expr::Kind::binary:
+        if (e.binary_op == BinaryOp::logical_and || e.binary_op == BinaryOp::logical_or)
+            return eval_logic(e, f);
+        return eval_binary(e, f);
+    case Expr::Kind::if_then:
+        return eval_if(e, f);
+    }
+    return Value::undetermined("internal: unknown expression");
+}
+
+Value Evaluator::eval_unary(Expr const& e, Frame& f) {
+    Value v = eval(e.kids[0], f);
+    if (!v.determined())
+        return v;
+    if (e.unary_op == sema::UnaryOp::logical_not)
+        return Value::boolean(!v.scalar->boolean);
+    Scalar s = *v.scalar;
+    s.number = negate(s.number);
+    return Value::of(std::move(s));
+}
+
+namespace {
+
+std::strong_ordering compare(Scalar const& a, Scalar const& b) {
+    if (a.type.kind == Type::Kind::date)
+        return a.date <=> b.date;
+    return a.number <=> b.number;
+}
+
+} // namespace
+
+Value Evaluator::eval_binary(Expr const& e, Frame& f) {
+    Value l = eval(e.kids[0], f);
+    Value r = eval(e.kids[1], f);
+    if (!l.determined() || !r.determined()) {
+        std::vector<std::string> why = l.reasons;
+        add_reasons(why, r.reasons);
+        return Value::undetermined(std::move(why));
+    }
+    auto const& a = *l.scalar;
+    auto const& b = *r.scalar;
+    Unit unit = e.type.unit;
+    switch (e.binary_op) {
+    case BinaryOp::add:
+        return checked(add(a.number, b.number), unit, f);
+    case BinaryOp::sub:
+        return checked(sub(a.number, b.number), unit, f);
+    case BinaryOp::mul:
+        return checked(mul(a.number, b.number), unit, f);
+    case BinaryOp::div:
+        return checked(div(a.number, b.number), unit, f);
+    case BinaryOp::eq:
+        return Value::boolean(a == b);
+    case BinaryOp::ne:
+        return Value::boolean(!(a == b));
+    case BinaryOp::lt:
+        return Value::boolean(compare(a, b) < 0);
+    case BinaryOp::le:
+        return Value::boolean(compare(a, b) <= 0);
+    case BinaryOp::gt:
+        return Value::boolean(compare(a, b) > 0);
+    case BinaryOp::ge:
+        return Value::boolean(compare(a, b) >= 0);
+    case BinaryOp::logical_and:
+    case BinaryOp::logical_or:
+        break;
+    }
+    return Value::undetermined("internal: unknown operator");
+}
+
+Value Evaluator::eval_logic(Expr const& e, Frame& f) {
+    // Three-valued: a side that decides the result makes the other side irrelevant.
+    bool is_and = e.binary_op == BinaryOp::logical_and;
+    bool decisive = !is_and; // false decides `and`, true decides `or`
+    Value l = eval(e.kids[0], f);
+    if (l.determined() && l.scalar->boolean == decisive)
+        return l;
+    Value r = eval(e.kids[1], f);
+    if (r.determined() && r.scalar->boolean == decisive)
+        return r;
+    if (l.determined() && r.determined())
+        return Value::boolean(!decisive);
+    std::vector<std::string> why = l.reasons;
+    add_reasons(why, r.reasons);
+    return Value::undetermined(std::move(why));
+}
+
+Value Evaluator::eval_if(Expr const& e, Frame& f) {
+    Value c = eval(e.kids[0], f);
+    if (!c.determined())
+        return c;
+    return eval(c.scalar->boolean ? e.kids[1] : e.kids[2], f);
+}
+
+Value Evaluator::eval_input(Expr const& e, Frame& f) {
+    auto const& c = env_.the_case;
+    auto const& req = env_.request;
+    auto date = [](Date d) {
+        Scalar s;
+        s.type = Type::date();
+        s.date = d;
+        return Value::of(s);
+    };
+    auto member = [&](std::string text) {
+        Scalar s;
+        s.type = e.type;
+        s.text = std::move(text);
+        return Value::of(s);
+    };
+    Value v;
+    std::string name;
+    for (auto const& info : sema::inputs())
+        if (info.input == e.input)
+            name = info.name;
+    switch (e.input) {
+    case sema::Input::decision_date:
+        v = date(c.decision_date);
+        break;
+    case sema::Input::period_start:
+        v = date(c.period.start);
+        break;
+    case sema::Input::period_end:
+        v = date(c.period.end);
+        break;
+    case sema::Input::birth_date:
+        v = date(c.birth_date);
+        break;
+    case sema::Input::request_provision: {
+        Scalar s;
+        s.type = Type::text();
+        s.text = req.provision;
+        v = Value::of(s);
+        break;
+    }
+    case sema::Input::request_form:
+        v = req.form.empty() ? Value::undetermined("missing request.form") : member(req.form);
+        break;
+    case sema::Input::request_provider:
+        v = req.provider ? member(*req.provider) : Value::undetermined("missing request.provider");
+        break;
+    case sema::Input::request_rate:
+        if (!req.rate)
+            v = Value::undetermined("missing request.rate");
+        else if (!(req.rate->unit == e.type.unit))
+            v = Value::undetermined("request.rate is in " + req.rate->unit.to_string() +
+                                    ", not eur/hour");
+        else
+            v = Value::number(req.rate->amount, e.type.unit);
+        break;
+    case sema::Input::household_size:
+        v = Value::number(Decimal::from_int(static_cast<std::int64_t>(c.household.size()) + 1),
+                          Unit{});
+        break;
+    case sema::Input::household_overloaded:
+        v = Value::boolean(std::any_of(c.household.begin(), c.household.end(),
+                                       [](HouseholdMember const& m) { return m.overloaded; }));
+        break;
+    }
+    Explanation node;
+    node.kind = "input";
+    node.name = name;
+    node.value = v.to_string();
+    if (e.input == sema::Input::household_size) {
+        node.note_nl = "de cliënt plus de leden van het huishouden in de casus";
+        node.note_en = "the client plus the household members in the case";
+    }
+    use(f, e, "input:" + name, node, v);
+    return v;
+}
+
+Value Evaluator::eval_name(Expr const& e, Frame& f) {
+    Named const& n = named(e.name);
+    use(f, e, "name:" + e.name, n.explanation, n.value);
+    return n.value;
+}
+
+} // namespace billijk::eval

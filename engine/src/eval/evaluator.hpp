@@ -1,0 +1,108 @@
+// The evaluator: computes values over the checked IR for one request of one case, and records
+// the explanation of every value it uses. Pure: it reads only the program, the case and the
+// reference date — no clock, environment, locale or I/O.
+//
+// Names are resolved in the view of the root (municipal) package, so an override in a higher
+// layer is seen by the lower layers' rules too. Named values (facts, parameters, rules) are
+// memoised per Evaluator, i.e. per request.
+//
+//   eval::Environment env{program, root, the_case, the_case.requests[0], &provision, date, facts};
+//   eval::Evaluator ev(env);
+//   auto traced = ev.trace(provision.quantity.value(), "quantity");
+//   traced.value.to_string();    // "10 hours/week"
+//
+// Arithmetic overflow, division by zero and a non-positive rounding step make the value
+// undetermined ("overflow in budget_per_year", "division by zero in x").
+#pragma once
+
+#include "billijk/case.hpp"
+#include "billijk/indication.hpp"
+#include "eval/value.hpp"
+#include "sema/ir.hpp"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace billijk::eval {
+
+struct Environment {
+    sema::Program const& program;
+    sema::PackageId root = 0;
+    Case const& the_case;
+    Request const& request;
+    sema::ProvisionDecl const* provision = nullptr; ///< kind of short-form need items
+    Date reference_date;
+    std::map<std::string, sema::Scalar> facts; ///< request facts, converted to declared types
+};
+
+/// A value with the pieces of its explanation.
+struct Traced {
+    Value value;
+    std::string formula;               ///< the expression with values substituted
+    std::vector<Explanation> inputs;   ///< nodes of the names it used, first use first
+};
+
+class Evaluator {
+  public:
+    explicit Evaluator(Environment env) : env_(std::move(env)) {}
+
+    /// Evaluates a defining expression; `owner` names it in overflow reasons.
+    Traced trace(sema::Expr const& e, std::string const& owner);
+
+    struct Named {
+        Value value;
+        Explanation explanation;
+    };
+    /// A fact, parameter or rule visible in the root package (memoised).
+    Named const& named(std::string const& name);
+
+    Environment const& environment() const { return env_; }
+
+  private:
+    struct Frame {
+        std::string owner;
+        std::vector<Explanation> inputs;
+        std::set<std::string> seen;
+        std::map<sema::Expr const*, std::string> shown; ///< values substituted in the formula
+    };
+
+    Value eval(sema::Expr const& e, Frame& f);
+    Value eval_unary(sema::Expr const& e, Frame& f);
+    Value eval_binary(sema::Expr const& e, Frame& f);
+    Value eval_logic(sema::Expr const& e, Frame& f);
+    Value eval_if(sema::Expr const& e, Frame& f);
+    Value eval_name(sema::Expr const& e, Frame& f);
+    Value eval_input(sema::Expr const& e, Frame& f);
+    Value eval_builtin(sema::Expr const& e, Frame& f); // builtins.cpp
+    Value eval_need(sema::Expr const& e, Frame& f);    // need.cpp
+    Value eval_table(sema::Expr const& e, Frame& f);   // table.cpp
+
+    /// Records `node` as an input of the frame (once per key) and its value for the formula.
+    void use(Frame& f, sema::Expr const& at, std::string const& key, Explanation const& node,
+             Value const& value);
+    Value checked(Checked result, Unit unit, Frame const& f) const;
+
+    // named.cpp
+    Named compute_named(std::string const& name);
+    Named fact(sema::FactDecl const& d);
+    Named parameter(sema::ParameterDecl const& d);
+    Named rule(sema::RuleDecl const& d);
+    Explanation base_node(std::string kind, std::string const& name, sema::PackageId package,
+                          sema::Meta const& meta) const;
+    void override_note(Explanation& node, std::string const& name, sema::PackageId package) const;
+
+    Environment env_;
+    std::map<std::string, Named> memo_;
+    std::set<std::string> active_;
+};
+
+/// The formula of `e`: its source form with the values in `shown` substituted (formula.cpp).
+std::string print_formula(sema::Expr const& e,
+                          std::map<sema::Expr const*, std::string> const& shown);
+
+/// Appends `more` to a note with "; ".
+void append_note(std::string& note, std::string const& more);
+
+} // namespace billijk::eval

@@ -1,0 +1,235 @@
+// Named values: facts, parameters (version by reference date) and rules (with exceptions), each
+// with its explanation node. Memoised per Evaluator.
+#include "eval/evaluator.hpp"
+
+namespace billijk::eval {
+
+using sema::DeclKind;
+
+Evaluator::Named const& Evaluator::named(std::string const& name) {
+    if (auto it = memo_.find(name); it != memo_.end())
+        return it->second;
+    if (!active_.insert(name).second) {
+        // The checker rejects cycles; this guard keeps a bug from recursing forever.
+        static Named const cycle{Value::undetermined("cycle through " + name), {}};
+        return cycle;
+    }
+    Named n = compute_named(name);
+    active_.erase(name);
+    return memo_.emplace(name, std::move(n)).first->second;
+}
+
+Evaluator::Named Evaluator::compute_named(std::string const& name) {
+    auto const& program = env_.program;
+    auto ref = program.packages[env_.root].lookup(name);
+    if (ref) {
+        switch (ref->kind) {
+        case DeclKind::fact:
+            return fact(program.facts[ref->index]);
+        case DeclKind::parameter:
+            return parameter(program.parameters[ref->index]);
+        case DeclKind::rule:
+            return rule(program.rules[ref->index]);
+        default:
+            break;
+        }
+    }
+    Named n{Value::undetermined("'" + name + "' is not a value in package " +
+                                program.packages[env_.root].name),
+            {}};
+    n.explanation.name = name;
+    n.explanation.value = n.value.to_string();
+    return n;
+}
+
+Explanation Evaluator::base_node(std::string kind, std::string const& name,
+                                 sema::PackageId package, sema::Meta const& meta) const {
+    Explanation node;
+    node.kind = std::move(kind);
+    node.name = name;
+    if (package != sema::builtin_package) {
+        auto const& pkg = env_.program.packages[package];
+        node.package = pkg.name;
+        node.layer = std::string(sema::to_string(pkg.layer));
+    }
+    node.cites = meta.cites;
+    node.label_nl = meta.label;
+    node.label_en = meta.english();
+    return node;
+}
+
+void Evaluator::override_note(Explanation& node, std::string const& name,
+                              sema::PackageId package) const {
+    auto const& program = env_.program;
+    for (auto base : program.packages[package].extends) {
+        auto ref = program.packages[base].lookup(name);
+        if (!ref)
+            continue;
+        auto const& replaced = program.packages[sema::decl_package(program, *ref)];
+        auto layer = std::string(sema::to_string(replaced.layer));
+        append_note(node.note_nl, "vervangt " + replaced.name + "." + name + " (laag " + layer + ")");
+        append_note(node.note_en,
+                    "overrides " + replaced.name + "." + name + " (layer " + layer + ")");
+        return;
+    }
+}
+
+Evaluator::Named Evaluator::fact(sema::FactDecl const& d) {
+    Named n;
+    auto it = env_.facts.find(d.name);
+    n.value = it == env_.facts.end() ? Value::undetermined("missing fact " + d.name)
+                                     : Value::of(it->second);
+    n.explanation = base_node("fact", d.name, d.package, d.meta);
+    n.explanation.value = n.value.to_string();
+    return n;
+}
+
+Evaluator::Named Evaluator::parameter(sema::ParameterDecl const& d) {
+    Named n;
+    n.explanation = base_node("parameter", d.name, d.package, d.meta);
+    sema::ParameterVersion const* chosen = nullptr;
+    for (auto const& v : d.versions)
+        if (!v.valid || v.valid->contains(env_.reference_date))
+            chosen = chosen ? chosen : &v;
+    if (!chosen) {
+        n.value = Value::undetermined("no version of parameter " + d.name + " valid on " +
+                                      env_.reference_date.to_string());
+    } else {
+        Traced t = trace(chosen->value, d.name);
+        n.value = std::move(t.value);
+        n.explanation.expression = chosen->value.text;
+        n.explanation.formula = std::move(t.formula);
+        n.explanation.inputs = std::move(t.inputs);
+        if (chosen->valid) {
+            auto const& r = *chosen->valid;
+            std::string to = r.to ? r.to->to_string() : std::string{};
+            append_note(n.explanation.note_nl,
+                        "versie geldig van " + r.from.to_string() +
+                            (r.to ? " t/m " + to : std::string(" zonder einddatum")));
+            append_note(n.explanation.note_en,
+                        "version valid from " + r.from.to_string() +
+                            (r.to ? " to " + to : std::string(" without end date")));
+        }
+    }
+    if (d.is_override)
+        override_note(n.explanation, d.name, d.package);
+    n.explanation.value = n.value.to_string();
+    return n;
+}
+
+namespace {
+
+bool declared_over(sema::Program const& p, std::vector<sema::ExceptionDecl const*> const& all,
+                   sema::ExceptionDecl const* a, sema::ExceptionDecl const* b) {
+    auto const* at = a;
+    for (std::size_t steps = 0; steps <= all.size() && at->over; ++steps) {
+        sema::ExceptionDecl const* next = nullptr;
+        for (auto const* e : all)
+            if (e->name == *at->over)
+                next = e;
+        if (!next)
+            return false;
+        if (next == b)
+            return true;
+        at = next;
+    }
+    (void)p;
+    return false;
+}
+
+} // namespace
+
+Evaluator::Named Evaluator::rule(sema::RuleDecl const& d) {
+    auto const& program = env_.program;
+    Named n;
+    n.explanation = base_node("rule", d.name, d.package, d.meta);
+    n.explanation.expression = d.value.text;
+    if (d.is_override)
+        override_note(n.explanation, d.name, d.package);
+
+    std::vector<sema::ExceptionDecl const*> exceptions;
+    for (auto pid : program.packages[env_.root].lineage)
+        for (auto const& e : program.exceptions)
+            if (e.package == pid && e.target == d.name)
+                exceptions.push_back(&e);
+
+    struct Considered {
+        sema::ExceptionDecl const* decl;
+        Traced condition;
+    };
+    std::vector<Considered> considered;
+    std::vector<std::string> undetermined;
+    std::vector<sema::ExceptionDecl const*> holding;
+    for (auto const* e : exceptions) {
+        Traced c = trace(e->condition, e->name);
+        if (!c.value.determined())
+            add_reasons(undetermined, c.value.reasons);
+        else if (c.value.scalar->boolean)
+            holding.push_back(e);
+        considered.push_back({e, std::move(c)});
+    }
+    sema::ExceptionDecl const* winner = nullptr;
+    for (auto const* h : holding) {
+        bool beaten = false;
+        for (auto const* other : holding)
+            beaten = beaten || (other != h && declared_over(program, exceptions, other, h));
+        if (!beaten && !winner)
+            winner = h;
+    }
+
+    std::vector<Explanation> exception_nodes;
+    Traced applied;
+    for (auto& c : considered) {
+        Explanation node = base_node("exception", c.decl->name, c.decl->package, c.decl->meta);
+        if (c.decl == winner) {
+            applied = trace(c.decl->value, c.decl->name);
+            node.value = applied.value.to_string();
+            node.expression = c.decl->value.text;
+            node.formula = applied.formula;
+            node.note_nl = "uitzondering op " + d.name + ", want " + c.decl->condition.text;
+            node.note_en = "exception to " + d.name + ", because " + c.decl->condition.text;
+            node.inputs = std::move(c.condition.inputs);
+            for (auto& in : applied.inputs) {
+                bool dup = false;
+                for (auto const& have : node.inputs)
+                    dup = dup || (have.kind == in.kind && have.name == in.name);
+                if (!dup)
+                    node.inputs.push_back(in);
+            }
+        } else {
+            node.value = c.condition.value.determined() ? "not applicable" : "undetermined";
+            node.expression = c.decl->condition.text;
+            node.formula = c.condition.formula;
+            node.note_nl = "uitzondering op " + d.name + " niet toegepast: voorwaarde " +
+                           (c.condition.value.determined() ? "niet vervuld" : "onbepaald");
+            node.note_en = "exception to " + d.name + " not applied: condition " +
+                           (c.condition.value.determined() ? "does not hold" : "undetermined");
+            node.inputs = std::move(c.condition.inputs);
+        }
+        exception_nodes.push_back(std::move(node));
+    }
+
+    if (winner) {
+        n.value = applied.value;
+        n.explanation.formula = applied.formula;
+        append_note(n.explanation.note_nl, "in afwijking van de regel geldt uitzondering " +
+                                               winner->name + " (" + winner->meta.cites + ")");
+        append_note(n.explanation.note_en, "exception " + winner->name + " (" +
+                                               winner->meta.cites + ") applies instead");
+        n.explanation.inputs = std::move(exception_nodes);
+    } else if (!undetermined.empty()) {
+        n.value = Value::undetermined(undetermined);
+        n.explanation.inputs = std::move(exception_nodes);
+    } else {
+        Traced own = trace(d.value, d.name);
+        n.value = std::move(own.value);
+        n.explanation.formula = std::move(own.formula);
+        n.explanation.inputs = std::move(own.inputs);
+        for (auto& node : exception_nodes)
+            n.explanation.inputs.push_back(std::move(node));
+    }
+    n.explanation.value = n.value.to_string();
+    return n;
+}
+
+} // namespace billijk::eval

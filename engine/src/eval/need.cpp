@@ -1,0 +1,75 @@
+// need(kind): the request's assessed need of one care kind, in hours/week. Items without a kind
+// (the short form) count as the provision's declared kind; minutes/week are divided by 60 exactly.
+#include "eval/evaluator.hpp"
+
+namespace billijk::eval {
+
+Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
+    Value kind_value = eval(e.kids[0], f);
+    if (!kind_value.determined())
+        return kind_value;
+    std::string const& kind = kind_value.scalar->text;
+    Unit const hours_per_week = Unit::of(BaseUnit::hour) / Unit::of(BaseUnit::week);
+    Unit const minutes_per_week = Unit::of(BaseUnit::minute) / Unit::of(BaseUnit::week);
+
+    Explanation node;
+    node.kind = "input";
+    node.name = "need(" + kind + ")";
+    std::string parts_nl, parts_en;
+    Decimal total;
+    std::vector<std::string> why;
+    bool overflow = false;
+    for (auto const& item : env_.request.need) {
+        std::optional<std::string> item_kind = item.kind;
+        if (!item_kind && env_.provision && env_.provision->kind)
+            item_kind = env_.provision->kind;
+        if (!item_kind) {
+            add_reasons(why, {"need item without kind, and provision " + env_.request.provision +
+                              " declares no kind"});
+            continue;
+        }
+        if (*item_kind != kind)
+            continue;
+        Decimal hours = item.amount.amount;
+        std::string written = item.amount.amount.to_string() + " " + item.amount.unit.to_string();
+        if (item.amount.unit == minutes_per_week) {
+            auto converted = div(item.amount.amount, Decimal::from_int(60));
+            if (!converted.value) {
+                overflow = true;
+                continue;
+            }
+            hours = *converted.value;
+            written += " ÷ 60 = " + hours.to_string() + " hours/week";
+        } else if (!(item.amount.unit == hours_per_week)) {
+            add_reasons(why, {"need item in " + item.amount.unit.to_string() +
+                              " is not hours/week or minutes/week"});
+            continue;
+        }
+        auto sum = add(total, hours);
+        if (!sum.value) {
+            overflow = true;
+            continue;
+        }
+        total = *sum.value;
+        parts_nl += (parts_nl.empty() ? "" : " + ") + written;
+    }
+    Value v = overflow          ? Value::undetermined("overflow in need(" + kind + ")")
+              : !why.empty()    ? Value::undetermined(std::move(why))
+                                : Value::number(total, hours_per_week);
+    node.value = v.to_string();
+    if (parts_nl.empty()) {
+        node.note_nl = "geen behoefte aan " + kind + " in de aanvraag: 0 uur per week";
+        node.note_en = "no need of " + kind + " in the request: 0 hours per week";
+    } else {
+        node.note_nl = "behoefte aan " + kind + " uit de aanvraag: " + parts_nl;
+        node.note_en = "need of " + kind + " from the request: " + parts_nl;
+        if (parts_nl.find("÷ 60") != std::string::npos) {
+            node.note_nl += " (minuten per week gedeeld door 60)";
+            node.note_en += " (minutes per week divided by 60)";
+        }
+    }
+    use(f, e, "need:" + kind, node, v);
+    return v;
+}
+
+} // namespace billijk::eval

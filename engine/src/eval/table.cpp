@@ -1,0 +1,139 @@
+// Table calls: pick the version valid on the reference date, match rows by hit policy
+// (unique/first: the matching row; sum: the sum of every matching row's result).
+#include "eval/evaluator.hpp"
+#include "sema/intervals.hpp"
+
+namespace billijk::eval {
+
+namespace {
+
+bool cell_matches(sema::Cell const& cell, sema::Scalar const& arg) {
+    switch (cell.kind) {
+    case sema::Cell::Kind::any:
+        return true;
+    case sema::Cell::Kind::value:
+        return cell.value == arg;
+    case sema::Cell::Kind::range: {
+        auto key = sema::order_key(arg);
+        if (!key)
+            return false;
+        sema::Interval point{{key, true}, {key, true}};
+        return sema::intersects(sema::Interval::of(cell), point);
+    }
+    }
+    return false;
+}
+
+std::string row_text(sema::TableRow const& row) {
+    std::string out;
+    for (auto const& cell : row.cells)
+        out += (out.empty() ? "" : ", ") + cell.text;
+    return out;
+}
+
+} // namespace
+
+Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
+    auto const& program = env_.program;
+    std::vector<sema::Scalar> args;
+    std::vector<std::string> why;
+    std::string formula = e.name + "(";
+    for (std::size_t i = 0; i < e.kids.size(); ++i) {
+        Value v = eval(e.kids[i], f);
+        add_reasons(why, v.reasons);
+        formula += (i ? ", " : "") + (v.determined() ? v.to_string() : "undetermined");
+        if (v.determined())
+            args.push_back(*v.scalar);
+    }
+    formula += ")";
+    auto ref = program.packages[env_.root].lookup(e.name);
+    if (!ref || ref->kind != sema::DeclKind::table)
+        return Value::undetermined("no table " + e.name + " in package " +
+                                   program.packages[env_.root].name);
+    auto const& table = program.tables[ref->index];
+    sema::TableVersion const* version = nullptr;
+    for (auto const& v : table.versions)
+        if (!version && (!v.valid || v.valid->contains(env_.reference_date)))
+            version = &v;
+
+    Explanation node = base_node("table", table.name, table.package,
+                                 version ? version->meta : table.versions.front().meta);
+    node.expression = e.text;
+    node.formula = formula;
+    Value result;
+    if (!why.empty()) {
+        result = Value::undetermined(std::move(why));
+    } else if (!version) {
+        result = Value::undetermined("no version of table " + table.name + " valid on " +
+                                     env_.reference_date.to_string());
+    } else {
+        if (version->valid) {
+            auto const& r = *version->valid;
+            std::string to = r.to ? r.to->to_string() : std::string{};
+            append_note(node.note_nl, "versie geldig van " + r.from.to_string() +
+                                          (r.to ? " t/m " + to : std::string(" zonder einddatum")));
+            append_note(node.note_en, "version valid from " + r.from.to_string() +
+                                          (r.to ? " to " + to : std::string(" without end date")));
+        }
+        std::vector<std::size_t> matched;
+        for (std::size_t r = 0; r < version->rows.size(); ++r) {
+            auto const& row = version->rows[r];
+            bool ok = row.cells.size() == args.size();
+            for (std::size_t k = 0; ok && k < args.size(); ++k)
+                ok = cell_matches(row.cells[k], args[k]);
+            if (ok) {
+                matched.push_back(r);
+                if (version->hit != sema::HitPolicy::sum)
+                    break;
+            }
+        }
+        if (matched.empty() && version->hit != sema::HitPolicy::sum) {
+            result = Value::undetermined("no row of table " + table.name + " matches " +
+                                         formula.substr(table.name.size()));
+            append_note(node.note_nl, "geen rij past");
+            append_note(node.note_en, "no row matches");
+        } else {
+            Decimal total;
+            std::vector<std::string> row_why;
+            std::string rows_nl;
+            for (auto r : matched) {
+                auto const& row = version->rows[r];
+                Traced t = trace(row.result, table.name);
+                for (auto& in : t.inputs)
+                    node.inputs.push_back(std::move(in));
+                rows_nl += (rows_nl.empty() ? "" : "; ") + std::to_string(r + 1) + ": " +
+                           row_text(row) + " -> " + row.result.text;
+                if (version->hit != sema::HitPolicy::sum) {
+                    result = std::move(t.value);
+                    break;
+                }
+                if (!t.value.determined()) {
+                    add_reasons(row_why, t.value.reasons);
+                    continue;
+                }
+                auto sum = add(total, t.value.scalar->number);
+                if (!sum.value) {
+                    add_reasons(row_why, {"overflow in table " + table.name});
+                    continue;
+                }
+                total = *sum.value;
+            }
+            if (version->hit == sema::HitPolicy::sum)
+                result = row_why.empty() ? Value::number(total, version->type.unit)
+                                         : Value::undetermined(std::move(row_why));
+            bool several = matched.size() != 1;
+            if (matched.empty()) {
+                append_note(node.note_nl, "geen rij past: som 0");
+                append_note(node.note_en, "no row matches: sum 0");
+            } else {
+                append_note(node.note_nl, (several ? "rijen " : "rij ") + rows_nl);
+                append_note(node.note_en, (several ? "rows " : "row ") + rows_nl);
+            }
+        }
+    }
+    node.value = result.to_string();
+    use(f, e, "table:" + formula, node, result);
+    return result;
+}
+
+} // namespace billijk::eval

@@ -1,0 +1,37 @@
+// Runtime values (eval/value.hpp).
+#include "eval/value.hpp"
+
+#include <algorithm>
+
+namespace billijk::eval {
+
+Value Value::boolean(bool b) {
+    sema::Scalar s;
+    s.type = sema::Type::boolean();
+    s.boolean = b;
+    return of(std::move(s));
+}
+
+Value Value::number(Decimal d, Unit u) {
+    sema::Scalar s;
+    s.type = sema::Type::number(u);
+    s.number = d;
+    return of(std::move(s));
+}
+
+std::string Value::to_string() const {
+    if (scalar)
+        return scalar->to_string();
+    std::string out = "undetermined";
+    for (std::size_t i = 0; i < reasons.size(); ++i)
+        out += (i == 0 ? ": " : "; ") + reasons[i];
+    return out;
+}
+
+void add_reasons(std::vector<std::string>& into, std::vector<std::string> const& from) {
+    for (auto const& r : from)
+        if (std::find(into.begin(), into.end(), r) == into.end())
+            into.push_back(r);
+}
+
+} // namespace billijk::eval

@@ -1,0 +1,67 @@
+#include "io/fingerprint.hpp"
+
+#include "billijk/version.hpp"
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <stdexcept>
+
+namespace billijk::io {
+
+std::string sha256_hex(std::string_view data) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1 ||
+        length != 32) {
+        // Only a broken OpenSSL installation gets here: an emergency, caught at the boundary.
+        throw std::runtime_error("sha256: OpenSSL EVP_Digest failed");
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(2 * length);
+    for (unsigned int i = 0; i < length; ++i) {
+        out += hex[digest[i] >> 4U];
+        out += hex[digest[i] & 0xFU];
+    }
+    return out;
+}
+
+namespace {
+
+/// "name=<byte length>:<value>\n": unambiguous whatever the value contains.
+void field(std::string& out, std::string_view name, std::string_view value) {
+    out += name;
+    out += '=';
+    out += std::to_string(value.size());
+    out += ':';
+    out += value;
+    out += '\n';
+}
+
+} // namespace
+
+std::string fingerprint_text(Indication const& indication, std::string_view canonical_case) {
+    std::string out;
+    field(out, "fingerprint", "billijk.fingerprint/1");
+    field(out, "engine", engine_name);
+    field(out, "rule_language", std::to_string(rule_language_version));
+    field(out, "rules", std::to_string(indication.rules.size()));
+    for (RulePackageRef const& rules : indication.rules) {
+        field(out, "package", rules.package);
+        field(out, "version", rules.version);
+        field(out, "hash", rules.hash);
+    }
+    // FIXME: plugins. When plugins are loaded, add for each (sorted by municipality code):
+    // "plugins" = count, then "plugin" name, "plugin_version", "plugin_abi", "plugin_hash"
+    // (SHA-256 of the shared library) and "plugin_policy_hash" — before the reference date.
+    field(out, "reference_date", indication.reference_date.to_string());
+    field(out, "case", canonical_case);
+    return out;
+}
+
+std::string fingerprint(Indication const& indication, std::string_view canonical_case) {
+    return "sha256:" + sha256_hex(fingerprint_text(indication, canonical_case));
+}
+
+} // namespace billijk::io

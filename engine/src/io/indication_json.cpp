@@ -1,0 +1,129 @@
+#include "io/indication_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace billijk::io {
+
+namespace {
+
+using json = nlohmann::json;
+
+json quantity(Quantity const& q) {
+    json out = json::object();
+    out["amount"] = q.amount.to_string();
+    out["unit"] = q.unit.to_string();
+    return out;
+}
+
+json period(Period const& p) {
+    json out = json::object();
+    out["start"] = p.start.to_string();
+    out["end"] = p.end.to_string();
+    return out;
+}
+
+void put_if(json& out, char const* key, std::string const& value) {
+    if (!value.empty())
+        out[key] = value;
+}
+
+json explanation(Explanation const& e) {
+    json out = json::object();
+    put_if(out, "kind", e.kind);
+    put_if(out, "name", e.name);
+    put_if(out, "package", e.package);
+    put_if(out, "layer", e.layer);
+    put_if(out, "cites", e.cites);
+    put_if(out, "label_nl", e.label_nl);
+    put_if(out, "label_en", e.label_en);
+    put_if(out, "value", e.value);
+    put_if(out, "expression", e.expression);
+    put_if(out, "formula", e.formula);
+    put_if(out, "note_nl", e.note_nl);
+    put_if(out, "note_en", e.note_en);
+    if (!e.inputs.empty()) {
+        json inputs = json::array();
+        for (Explanation const& input : e.inputs)
+            inputs.push_back(explanation(input));
+        out["inputs"] = std::move(inputs);
+    }
+    return out;
+}
+
+json provision(ProvisionResult const& p) {
+    json out = json::object();
+    out["provision"] = p.provision;
+    out["status"] = std::string(status_name(p.status));
+    out["granted"] = p.status == Status::granted;
+    out["form"] = p.form;
+    if (p.quantity)
+        out["quantity"] = quantity(*p.quantity);
+    if (p.rate)
+        out["rate"] = quantity(*p.rate);
+    if (p.budget)
+        out["budget"] = quantity(*p.budget);
+    out["period"] = period(p.period);
+    json codes = json::object();
+    put_if(codes, "category", p.category);
+    put_if(codes, "product", p.product);
+    put_if(codes, "unit", p.unit_code);
+    put_if(codes, "frequency", p.frequency);
+    out["codes"] = std::move(codes);
+    json reasons = json::array();
+    for (Reason const& r : p.reasons) {
+        json reason = json::object();
+        reason["rule"] = r.rule;
+        reason["cites"] = r.cites;
+        reason["text_nl"] = r.text_nl;
+        reason["text_en"] = r.text_en;
+        reasons.push_back(std::move(reason));
+    }
+    out["reasons"] = std::move(reasons);
+    json undetermined = json::array();
+    for (std::string const& u : p.undetermined)
+        undetermined.push_back(u);
+    out["undetermined"] = std::move(undetermined);
+    out["explanation"] = explanation(p.explanation);
+    return out;
+}
+
+} // namespace
+
+std::string_view status_name(Status status) {
+    switch (status) {
+    case Status::granted:
+        return "granted";
+    case Status::refused:
+        return "refused";
+    case Status::undetermined:
+        return "undetermined";
+    }
+    return "undetermined";
+}
+
+std::string write_indication_json(Indication const& indication) {
+    json out = json::object();
+    out["schema"] = indication.schema;
+    out["case_id"] = indication.case_id;
+    out["fingerprint"] = indication.fingerprint;
+    out["engine"] = indication.engine;
+    out["reference_date"] = indication.reference_date.to_string();
+    json rules = json::array();
+    for (RulePackageRef const& r : indication.rules) {
+        json ref = json::object();
+        ref["package"] = r.package;
+        ref["version"] = r.version;
+        ref["hash"] = r.hash;
+        rules.push_back(std::move(ref));
+    }
+    out["rules"] = std::move(rules);
+    json provisions = json::array();
+    for (ProvisionResult const& p : indication.provisions)
+        provisions.push_back(provision(p));
+    out["provisions"] = std::move(provisions);
+    // Strings come from rule files and cases, both UTF-8; `replace` keeps a stray byte from
+    // throwing here.
+    return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+} // namespace billijk::io

@@ -1,0 +1,23 @@
+// Indication → JSON (schema billijk.indication/1, docs/indication-format.md).
+//
+// Keys are sorted (nlohmann::json's std::map), amounts are decimal strings with their unit
+// ({"amount": "16.00", "unit": "eur/hour"}), dates are ISO, and the output is pretty-printed with
+// two-space indentation and a final newline. The same Indication always gives the same bytes.
+//
+//   std::string json = billijk::io::write_indication_json(indication);
+#pragma once
+
+#include "billijk/indication.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace billijk::io {
+
+/// "granted", "refused" or "undetermined".
+std::string_view status_name(Status status);
+
+/// The indication as billijk.indication/1 JSON text, ending in a newline.
+std::string write_indication_json(Indication const& indication);
+
+} // namespace billijk::io

@@ -1,0 +1,262 @@
+// Printing and small helpers for the IR types (sema/ir.hpp).
+#include "sema/ir.hpp"
+
+namespace billijk::sema {
+
+std::string_view to_string(Layer layer) {
+    switch (layer) {
+    case Layer::national:
+        return "national";
+    case Layer::regional:
+        return "regional";
+    case Layer::municipal:
+        return "municipal";
+    }
+    return "?";
+}
+
+std::string Type::to_string() const {
+    switch (kind) {
+    case Kind::error:
+        return "<error>";
+    case Kind::boolean:
+        return "bool";
+    case Kind::date:
+        return "date";
+    case Kind::text:
+        return "text";
+    case Kind::number:
+        return unit.is_percent() ? "percent" : unit.to_string();
+    case Kind::enumeration:
+        return enum_name;
+    }
+    return "?";
+}
+
+bool operator==(Type const& a, Type const& b) {
+    if (a.kind != b.kind)
+        return false;
+    if (a.kind == Type::Kind::number)
+        return a.unit == b.unit;
+    if (a.kind == Type::Kind::enumeration)
+        return a.enum_name == b.enum_name;
+    return true;
+}
+
+namespace {
+std::string percent_text(Decimal const& fraction) {
+    auto hundred = Decimal::from_int(100);
+    auto scaled = mul(fraction, hundred);
+    if (!scaled.value)
+        return fraction.to_string() + " (fraction)";
+    return scaled.value->to_string() + "%";
+}
+} // namespace
+
+std::string Scalar::to_string(bool quote_text) const {
+    switch (type.kind) {
+    case Type::Kind::error:
+        return "<error>";
+    case Type::Kind::boolean:
+        return boolean ? "true" : "false";
+    case Type::Kind::date:
+        return date.to_string();
+    case Type::Kind::text:
+        return quote_text ? "\"" + text + "\"" : text;
+    case Type::Kind::enumeration:
+        return text;
+    case Type::Kind::number:
+        if (type.unit.is_percent())
+            return percent_text(number);
+        if (type.unit.is_dimensionless())
+            return number.to_string();
+        return number.to_string() + " " + type.unit.to_string();
+    }
+    return "?";
+}
+
+bool operator==(Scalar const& a, Scalar const& b) {
+    if (!(a.type == b.type))
+        return false;
+    switch (a.type.kind) {
+    case Type::Kind::error:
+        return true;
+    case Type::Kind::boolean:
+        return a.boolean == b.boolean;
+    case Type::Kind::date:
+        return a.date == b.date;
+    case Type::Kind::text:
+    case Type::Kind::enumeration:
+        return a.text == b.text;
+    case Type::Kind::number:
+        return a.number == b.number;
+    }
+    return false;
+}
+
+std::vector<InputInfo> const& inputs() {
+    static std::vector<InputInfo> const all = {
+        {Input::decision_date, "decision_date", Type::date()},
+        {Input::period_start, "period.start", Type::date()},
+        {Input::period_end, "period.end", Type::date()},
+        {Input::birth_date, "client.birth_date", Type::date()},
+        {Input::request_provision, "request.provision", Type::text()},
+        {Input::request_form, "request.form", Type::enumeration("pgb_form")},
+        {Input::request_provider, "request.provider", Type::enumeration("provider_kind")},
+        {Input::request_rate, "request.rate",
+         Type::number(Unit::of(BaseUnit::eur) / Unit::of(BaseUnit::hour))},
+        {Input::household_size, "household.size", Type::number(Unit{})},
+        {Input::household_overloaded, "household.overloaded", Type::boolean()},
+    };
+    return all;
+}
+
+std::string_view to_string(Builtin fn) {
+    switch (fn) {
+    case Builtin::min:
+        return "min";
+    case Builtin::max:
+        return "max";
+    case Builtin::round:
+        return "round";
+    case Builtin::age_on:
+        return "age_on";
+    case Builtin::need:
+        return "need";
+    case Builtin::days_between:
+        return "days_between";
+    }
+    return "?";
+}
+
+std::string_view to_string(BinaryOp op) {
+    switch (op) {
+    case BinaryOp::add:
+        return "+";
+    case BinaryOp::sub:
+        return "-";
+    case BinaryOp::mul:
+        return "*";
+    case BinaryOp::div:
+        return "/";
+    case BinaryOp::eq:
+        return "==";
+    case BinaryOp::ne:
+        return "!=";
+    case BinaryOp::lt:
+        return "<";
+    case BinaryOp::le:
+        return "<=";
+    case BinaryOp::gt:
+        return ">";
+    case BinaryOp::ge:
+        return ">=";
+    case BinaryOp::logical_and:
+        return "and";
+    case BinaryOp::logical_or:
+        return "or";
+    }
+    return "?";
+}
+
+int precedence(BinaryOp op) {
+    switch (op) {
+    case BinaryOp::logical_or:
+        return 1;
+    case BinaryOp::logical_and:
+        return 2;
+    case BinaryOp::eq:
+    case BinaryOp::ne:
+    case BinaryOp::lt:
+    case BinaryOp::le:
+    case BinaryOp::gt:
+    case BinaryOp::ge:
+        return 4;
+    case BinaryOp::add:
+    case BinaryOp::sub:
+        return 5;
+    case BinaryOp::mul:
+    case BinaryOp::div:
+        return 6;
+    }
+    return 0;
+}
+
+std::string DateRange::to_string() const {
+    return from.to_string() + ".." + (to ? to->to_string() : std::string{});
+}
+
+std::string_view to_string(DeclKind kind) {
+    switch (kind) {
+    case DeclKind::enumeration:
+        return "enumeration";
+    case DeclKind::fact:
+        return "fact";
+    case DeclKind::parameter:
+        return "parameter";
+    case DeclKind::rule:
+        return "rule";
+    case DeclKind::exception:
+        return "exception";
+    case DeclKind::table:
+        return "table";
+    case DeclKind::refusal:
+        return "refusal";
+    case DeclKind::provision:
+        return "provision";
+    }
+    return "?";
+}
+
+PackageId decl_package(Program const& p, DeclRef ref) {
+    switch (ref.kind) {
+    case DeclKind::enumeration:
+        return p.enums[ref.index].package;
+    case DeclKind::fact:
+        return p.facts[ref.index].package;
+    case DeclKind::parameter:
+        return p.parameters[ref.index].package;
+    case DeclKind::rule:
+        return p.rules[ref.index].package;
+    case DeclKind::exception:
+        return p.exceptions[ref.index].package;
+    case DeclKind::table:
+        return p.tables[ref.index].package;
+    case DeclKind::refusal:
+        return p.refusals[ref.index].package;
+    case DeclKind::provision:
+        return p.provisions[ref.index].package;
+    }
+    return builtin_package;
+}
+
+Span decl_span(Program const& p, DeclRef ref) {
+    switch (ref.kind) {
+    case DeclKind::enumeration:
+        return p.enums[ref.index].span;
+    case DeclKind::fact:
+        return p.facts[ref.index].span;
+    case DeclKind::parameter:
+        return p.parameters[ref.index].span;
+    case DeclKind::rule:
+        return p.rules[ref.index].span;
+    case DeclKind::exception:
+        return p.exceptions[ref.index].span;
+    case DeclKind::table:
+        return p.tables[ref.index].span;
+    case DeclKind::refusal:
+        return p.refusals[ref.index].span;
+    case DeclKind::provision:
+        return p.provisions[ref.index].span;
+    }
+    return {};
+}
+
+std::optional<std::uint32_t> Program::find_enum(std::string_view name) const {
+    for (std::uint32_t i = 0; i < enums.size(); ++i)
+        if (enums[i].name == name)
+            return i;
+    return std::nullopt;
+}
+
+} // namespace billijk::sema

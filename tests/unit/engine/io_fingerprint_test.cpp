@@ -1,0 +1,64 @@
+// SHA-256 and the indication fingerprint.
+#include "billijk/version.hpp"
+#include "io/fingerprint.hpp"
+#include "io_sample_indication.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace billijk;
+
+TEST_CASE("sha256_hex matches the FIPS 180-2 test vectors", "[io][fingerprint]") {
+    CHECK(io::sha256_hex("abc") ==
+          "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(io::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(io::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST_CASE("the fingerprint text names engine, rules, date and case", "[io][fingerprint]") {
+    Indication ind;
+    ind.reference_date = *Date::parse("2017-06-01");
+    ind.rules = {{"barendrecht.jeugd", "2015-01-01..2017-12-31", "sha256:aa"}};
+    std::string const engine = engine_name;
+    CHECK(io::fingerprint_text(ind, R"({"a":1})") == "fingerprint=21:billijk.fingerprint/1\n"
+                                                     "engine=" +
+                                                         std::to_string(engine.size()) + ":" +
+                                                         engine +
+                                                         "\n"
+                                                         "rule_language=1:" +
+                                                         std::to_string(rule_language_version) +
+                                                         "\n"
+                                                         "rules=1:1\n"
+                                                         "package=17:barendrecht.jeugd\n"
+                                                         "version=22:2015-01-01..2017-12-31\n"
+                                                         "hash=9:sha256:aa\n"
+                                                         "reference_date=10:2017-06-01\n"
+                                                         "case=7:{\"a\":1}\n");
+}
+
+TEST_CASE("the fingerprint changes with what determined the result, and only that",
+          "[io][fingerprint]") {
+    Indication const ind = test::sample_indication();
+    std::string const canonical = R"({"case_id":"BAR-2017-0042"})";
+    std::string const fp = io::fingerprint(ind, canonical);
+    CHECK(fp.rfind("sha256:", 0) == 0);
+    CHECK(fp.size() == 7 + 64);
+    CHECK(io::fingerprint(ind, canonical) == fp);
+
+    Indication other = ind;
+    other.fingerprint = "sha256:something else";
+    other.provisions.clear();
+    CHECK(io::fingerprint(other, canonical) == fp);
+
+    other = ind;
+    other.rules[0].hash = "sha256:cccc";
+    CHECK(io::fingerprint(other, canonical) != fp);
+    other = ind;
+    other.reference_date = *Date::parse("2017-06-02");
+    CHECK(io::fingerprint(other, canonical) != fp);
+    CHECK(io::fingerprint(ind, R"({"case_id":"BAR-2017-0043"})") != fp);
+    // A package name cannot leak into the version field and give the same text.
+    other = ind;
+    other.rules[0].package = "barendrecht.jeugd\nversion=1:x";
+    CHECK(io::fingerprint(other, canonical) != fp);
+}
