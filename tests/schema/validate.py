@@ -6,8 +6,9 @@
 
 A `.jsonl` file holds one document per line. Each failure is printed as
 `FILE: JSON.PATH: message` (the engine's path style, e.g. `requests[0].need.unit`), in path
-order. Exit status: 0 when every file meets the expectation, 1 when one does not, 2 for usage
-errors, unreadable files and invalid schemas.
+order. A file that is not JSON fails (or, with --expect-invalid, counts as invalid). Exit
+status: 0 when every file meets the expectation, 1 when one does not, 2 for usage errors,
+unreadable files and unusable schemas.
 
 Uses python3-jsonschema (Debian 12 ships 4.10, which supports draft 2020-12).
 """
@@ -88,8 +89,14 @@ def main(argv):
     for path in files:
         try:
             docs = list(documents(path))
-        except (OSError, ValueError) as e:
-            print(f"{path}: cannot read JSON: {e}", file=sys.stderr)
+        except ValueError as e:
+            if expect_invalid:
+                continue  # not JSON at all: invalid, as expected
+            print(f"{path}: not JSON: {e}")
+            failed = True
+            continue
+        except OSError as e:
+            print(f"{path}: cannot read: {e}", file=sys.stderr)
             return 2
         for name, doc in docs:
             errors = sorted(validator.iter_errors(doc),

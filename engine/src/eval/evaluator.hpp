@@ -40,8 +40,8 @@ struct Environment {
 /// A value with the pieces of its explanation.
 struct Traced {
     Value value;
-    std::string formula;               ///< the expression with values substituted
-    std::vector<Explanation> inputs;   ///< nodes of the names it used, first use first
+    std::string formula;             ///< the expression with values substituted
+    std::vector<Explanation> inputs; ///< nodes of the names it used, first use first
 };
 
 class Evaluator {

@@ -59,6 +59,8 @@ std::string print(Expr const& e, Shown const& shown, int parent) {
 
 } // namespace
 
-std::string print_formula(Expr const& e, Shown const& shown) { return print(e, shown, 0); }
+std::string print_formula(Expr const& e, Shown const& shown) {
+    return print(e, shown, 0);
+}
 
 } // namespace billijk::eval

@@ -42,8 +42,8 @@ Evaluator::Named Evaluator::compute_named(std::string const& name) {
     return n;
 }
 
-Explanation Evaluator::base_node(std::string kind, std::string const& name,
-                                 sema::PackageId package, sema::Meta const& meta) const {
+Explanation Evaluator::base_node(std::string kind, std::string const& name, sema::PackageId package,
+                                 sema::Meta const& meta) const {
     Explanation node;
     node.kind = std::move(kind);
     node.name = name;
@@ -67,7 +67,8 @@ void Evaluator::override_note(Explanation& node, std::string const& name,
             continue;
         auto const& replaced = program.packages[sema::decl_package(program, *ref)];
         auto layer = std::string(sema::to_string(replaced.layer));
-        append_note(node.note_nl, "vervangt " + replaced.name + "." + name + " (laag " + layer + ")");
+        append_note(node.note_nl,
+                    "vervangt " + replaced.name + "." + name + " (laag " + layer + ")");
         append_note(node.note_en,
                     "overrides " + replaced.name + "." + name + " (layer " + layer + ")");
         return;
@@ -214,8 +215,8 @@ Evaluator::Named Evaluator::rule(sema::RuleDecl const& d) {
         n.explanation.formula = applied.formula;
         append_note(n.explanation.note_nl, "in afwijking van de regel geldt uitzondering " +
                                                winner->name + " (" + winner->meta.cites + ")");
-        append_note(n.explanation.note_en, "exception " + winner->name + " (" +
-                                               winner->meta.cites + ") applies instead");
+        append_note(n.explanation.note_en,
+                    "exception " + winner->name + " (" + winner->meta.cites + ") applies instead");
         n.explanation.inputs = std::move(exception_nodes);
     } else if (!undetermined.empty()) {
         n.value = Value::undetermined(undetermined);

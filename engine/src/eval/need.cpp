@@ -15,7 +15,7 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
     Explanation node;
     node.kind = "input";
     node.name = "need(" + kind + ")";
-    std::string parts_nl, parts_en;
+    std::string parts_nl;
     Decimal total;
     std::vector<std::string> why;
     bool overflow = false;
@@ -53,9 +53,9 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
         total = *sum.value;
         parts_nl += (parts_nl.empty() ? "" : " + ") + written;
     }
-    Value v = overflow          ? Value::undetermined("overflow in need(" + kind + ")")
-              : !why.empty()    ? Value::undetermined(std::move(why))
-                                : Value::number(total, hours_per_week);
+    Value v = overflow       ? Value::undetermined("overflow in need(" + kind + ")")
+              : !why.empty() ? Value::undetermined(std::move(why))
+                             : Value::number(total, hours_per_week);
     node.value = v.to_string();
     if (parts_nl.empty()) {
         node.note_nl = "geen behoefte aan " + kind + " in de aanvraag: 0 uur per week";

@@ -20,7 +20,9 @@ struct Value {
     std::vector<std::string> reasons;   ///< why undetermined, each once, in order found
 
     static Value of(sema::Scalar s) { return {std::move(s), {}}; }
-    static Value undetermined(std::vector<std::string> why) { return {std::nullopt, std::move(why)}; }
+    static Value undetermined(std::vector<std::string> why) {
+        return {std::nullopt, std::move(why)};
+    }
     static Value undetermined(std::string why) { return undetermined(std::vector{std::move(why)}); }
     static Value boolean(bool b);
     static Value number(Decimal d, Unit u);

@@ -291,7 +291,7 @@ class TextWriter {
                 source += " (" + layer_text(e.layer, lang_) + ")";
             line(detail, source);
         }
-        std::string const& note = pick(lang_, e.note_nl, e.note_en);
+        std::string const note = localize_units(pick(lang_, e.note_nl, e.note_en), lang_);
         if (!note.empty())
             line(detail, note);
         for (Explanation const& input : e.inputs)

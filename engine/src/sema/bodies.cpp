@@ -40,9 +40,9 @@ void check_provision(Checker& c, std::size_t i) {
     if (src.kind) {
         auto it = pkg.members.find(src.kind->text);
         if (it == pkg.members.end()) {
-            auto& d = c.error("E0206", src.kind->span,
-                              "unknown care kind '" + src.kind->text + "' in provision '" +
-                                  p.name + "'");
+            auto& d =
+                c.error("E0206", src.kind->span,
+                        "unknown care kind '" + src.kind->text + "' in provision '" + p.name + "'");
             std::vector<std::string> names;
             for (auto const& [member, enums] : pkg.members)
                 names.push_back(member);

@@ -5,7 +5,9 @@ namespace billijk::sema {
 
 namespace {
 
-std::string quoted(Type const& t) { return "'" + t.to_string() + "'"; }
+std::string quoted(Type const& t) {
+    return "'" + t.to_string() + "'";
+}
 
 struct BuiltinName {
     std::string_view name;
@@ -116,7 +118,8 @@ Expr ExprChecker::builtin(syntax::Expr const& e, syntax::Call const& call, Built
                 ok = false;
             }
         if (ok)
-            out.type = Type::number(Unit::of(fn == Builtin::age_on ? BaseUnit::year : BaseUnit::day));
+            out.type =
+                Type::number(Unit::of(fn == Builtin::age_on ? BaseUnit::year : BaseUnit::day));
         return out;
     case Builtin::need:
         if (!arity(call, 1, e.span))
@@ -145,7 +148,8 @@ Expr ExprChecker::round(Expr out, syntax::Call const& call) {
     auto const& step = out.kids[1];
     bool ok = true;
     if (!x.type.is_error() && !x.type.is_number()) {
-        c_.error("E0305", x.span, "argument 1 of 'round' must be a number, found " + quoted(x.type));
+        c_.error("E0305", x.span,
+                 "argument 1 of 'round' must be a number, found " + quoted(x.type));
         ok = false;
     }
     if (!step.type.is_error()) {
@@ -194,12 +198,12 @@ Expr ExprChecker::table(syntax::Expr const& e, syntax::Call const& call, std::ui
         if (!hint || hint->is_error() || out.kids[i].type.is_error())
             continue;
         if (!(out.kids[i].type == *hint)) {
-            auto& d = c_.error("E0305", out.kids[i].span,
-                               "argument " + std::to_string(i + 1) + " of table '" + out.name +
-                                   "' must be " + quoted(*hint) + ", found " +
-                                   quoted(out.kids[i].type));
-            d.notes.push_back({decl.span, "column '" + version.columns[i].name + "' has type " +
-                                              quoted(*hint)});
+            auto& d =
+                c_.error("E0305", out.kids[i].span,
+                         "argument " + std::to_string(i + 1) + " of table '" + out.name +
+                             "' must be " + quoted(*hint) + ", found " + quoted(out.kids[i].type));
+            d.notes.push_back(
+                {decl.span, "column '" + version.columns[i].name + "' has type " + quoted(*hint)});
             ok = false;
         }
     }

@@ -3,7 +3,9 @@
 
 namespace billijk::sema {
 
-std::string Checker::text(Span span) const { return collapsed_text(sources, span); }
+std::string Checker::text(Span span) const {
+    return collapsed_text(sources, span);
+}
 
 std::string const& package_name(Checker const& c, PackageId id) {
     static std::string const builtin = "<built-in>";
@@ -14,8 +16,8 @@ std::string const& package_name(Checker const& c, PackageId id) {
 
 namespace {
 void add_builtin_enums(Program& p) {
-    p.enums.push_back({"provider_kind", {"informal", "professional", "zzp", "institution"},
-                       builtin_package, {}});
+    p.enums.push_back(
+        {"provider_kind", {"informal", "professional", "zzp", "institution"}, builtin_package, {}});
     p.enums.push_back({"pgb_form", {"pgb", "in_kind"}, builtin_package, {}});
 }
 } // namespace

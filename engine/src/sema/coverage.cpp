@@ -10,7 +10,9 @@ namespace billijk::sema {
 
 namespace {
 
-bool comparable(Type const& t) { return t.is_number() || t.kind == Type::Kind::date; }
+bool comparable(Type const& t) {
+    return t.is_number() || t.kind == Type::Kind::date;
+}
 
 bool cells_meet(Cell const& a, Cell const& b, Type const& type) {
     if (a.kind == Cell::Kind::any || b.kind == Cell::Kind::any)
@@ -39,8 +41,10 @@ void check_overlaps(Checker& c, TableDecl const& table, TableVersion const& vers
             auto& d = c.error("E0404", rows[j].span,
                               "rows " + std::to_string(i + 1) + " and " + std::to_string(j + 1) +
                                   " of table '" + table.name + "' overlap");
-            d.notes.push_back({rows[i].span, "row " + std::to_string(i + 1) + ": " + row_text(rows[i])});
-            d.notes.push_back({rows[j].span, "row " + std::to_string(j + 1) + ": " + row_text(rows[j])});
+            d.notes.push_back(
+                {rows[i].span, "row " + std::to_string(i + 1) + ": " + row_text(rows[i])});
+            d.notes.push_back(
+                {rows[j].span, "row " + std::to_string(j + 1) + ": " + row_text(rows[j])});
             d.notes.push_back({std::nullopt, "with hit unique at most one row may match; use hit "
                                              "first if the first match should win"});
         }

@@ -98,8 +98,8 @@ void check_cycles(Checker& c) {
                 d.notes.push_back({std::nullopt, "cycle: " + path});
                 for (std::size_t i = 0; i < cycle.size(); ++i) {
                     auto const& next = i + 1 < cycle.size() ? cycle[i + 1] : Use{name, used_at};
-                    d.notes.push_back({next.span, "'" + cycle[i].name + "' uses '" + next.name +
-                                                      "' here"});
+                    d.notes.push_back(
+                        {next.span, "'" + cycle[i].name + "' uses '" + next.name + "' here"});
                 }
                 return;
             }

@@ -26,8 +26,8 @@ std::optional<DateRange> parse_range(Checker& c, syntax::DateRange const& range)
         return std::nullopt;
     if (to && *to < *from) {
         c.error("E0502", range.span,
-                "date range ends (" + to->to_string() + ") before it starts (" +
-                    from->to_string() + ")");
+                "date range ends (" + to->to_string() + ") before it starts (" + from->to_string() +
+                    ")");
         return std::nullopt;
     }
     return DateRange{*from, to, range.span};
@@ -42,16 +42,15 @@ struct Dated {
 
 /// Sorts the versions by start and reports overlaps (E0503) and gaps (E0504).
 void check_versions(Checker& c, std::vector<Dated> versions, std::string const& what) {
-    std::stable_sort(versions.begin(), versions.end(), [](Dated const& a, Dated const& b) {
-        return a.range.from < b.range.from;
-    });
+    std::stable_sort(versions.begin(), versions.end(),
+                     [](Dated const& a, Dated const& b) { return a.range.from < b.range.from; });
     for (std::size_t i = 1; i < versions.size(); ++i) {
         auto const& a = versions[i - 1];
         auto const& b = versions[i];
         if (!a.range.to || b.range.from <= *a.range.to) {
             auto& d = c.error("E0503", b.span,
-                              "versions of " + what + " overlap: " + a.range.to_string() +
-                                  " and " + b.range.to_string());
+                              "versions of " + what + " overlap: " + a.range.to_string() + " and " +
+                                  b.range.to_string());
             d.notes.push_back({a.range.span, "version valid " + a.range.to_string()});
             d.notes.push_back({b.range.span, "version valid " + b.range.to_string()});
             continue;
@@ -84,8 +83,9 @@ void check_parameter(Checker& c, std::size_t index) {
     }
     if (undated > 1 || (undated == 1 && p.versions.size() > 1)) {
         c.error("E0505", p.span,
-                "parameter '" + p.name + "' must have either one undated value or only dated "
-                                         "versions")
+                "parameter '" + p.name +
+                    "' must have either one undated value or only dated "
+                    "versions")
             .notes.push_back({std::nullopt, "write `valid FROM .. [TO] = value` for each version"});
         return;
     }

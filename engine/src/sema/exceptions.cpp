@@ -77,12 +77,11 @@ void check_one(Checker& c, std::size_t i) {
     Type const* rule_type = nullptr;
     auto target = pkg.lookup(e.target);
     if (!target || target->kind != DeclKind::rule) {
-        auto& d = c.error("E0601", e.target_span,
-                          target ? "exception '" + e.name + "' deviates from '" + e.target +
-                                       "', which is a " + std::string(to_string(target->kind)) +
-                                       ", not a rule"
-                                 : "exception '" + e.name + "' deviates from unknown rule '" +
-                                       e.target + "'");
+        auto& d = c.error(
+            "E0601", e.target_span,
+            target ? "exception '" + e.name + "' deviates from '" + e.target + "', which is a " +
+                         std::string(to_string(target->kind)) + ", not a rule"
+                   : "exception '" + e.name + "' deviates from unknown rule '" + e.target + "'");
         std::vector<std::string> rules;
         for (auto const& [name, ref] : pkg.view)
             if (ref.kind == DeclKind::rule)
@@ -99,10 +98,10 @@ void check_one(Checker& c, std::size_t i) {
     e.value = check_expr(c, e.package, *src.value, rule_type);
     if (rule_type && !rule_type->is_error() && !e.value.type.is_error() &&
         !(*rule_type == e.value.type)) {
-        auto& d = c.error("E0602", e.value.span,
-                          "exception '" + e.name + "' has type '" + e.value.type.to_string() +
-                              "' but rule '" + e.target + "' has type '" + rule_type->to_string() +
-                              "'");
+        auto& d =
+            c.error("E0602", e.value.span,
+                    "exception '" + e.name + "' has type '" + e.value.type.to_string() +
+                        "' but rule '" + e.target + "' has type '" + rule_type->to_string() + "'");
         d.notes.push_back({c.program.rules[target->index].span, "rule declared here"});
     }
     if (e.over && src.over) {
@@ -166,15 +165,16 @@ void check_conflicts(Checker& c) {
                     if (!reported.insert({a, b}).second)
                         continue;
                     auto& d = c.error("E0603", eb.span,
-                                      "exceptions '" + ea.name + "' and '" + eb.name + "' to rule '" +
-                                          target + "' can both apply");
-                    d.notes.push_back({ea.condition.span, "'" + ea.name + "' applies when " +
-                                                              ea.condition.text});
-                    d.notes.push_back({eb.condition.span, "'" + eb.name + "' applies when " +
-                                                              eb.condition.text});
+                                      "exceptions '" + ea.name + "' and '" + eb.name +
+                                          "' to rule '" + target + "' can both apply");
+                    d.notes.push_back(
+                        {ea.condition.span, "'" + ea.name + "' applies when " + ea.condition.text});
+                    d.notes.push_back(
+                        {eb.condition.span, "'" + eb.name + "' applies when " + eb.condition.text});
                     d.notes.push_back({std::nullopt, "make the conditions exclusive, or write "
-                                                     "`exception " + eb.name + " to " + target +
-                                                         " over " + ea.name + "`"});
+                                                     "`exception " +
+                                                         eb.name + " to " + target + " over " +
+                                                         ea.name + "`"});
                 }
             }
         }

@@ -7,7 +7,9 @@ namespace billijk::sema {
 
 namespace {
 
-std::string quoted(Type const& t) { return "'" + t.to_string() + "'"; }
+std::string quoted(Type const& t) {
+    return "'" + t.to_string() + "'";
+}
 
 std::optional<InputInfo> find_input(std::string const& name) {
     for (auto const& info : inputs())
@@ -122,9 +124,9 @@ Expr ExprChecker::member(syntax::Expr const& e, std::string const& name, Type co
         bool in_hint = std::find(members.begin(), members.end(), name) != members.end();
         // A member of another enumeration falls through: the caller reports the types.
         if (!in_hint && !elsewhere) {
-            auto& d = c_.error("E0206", e.span,
-                               "'" + name + "' is not a member of enumeration '" +
-                                   hint->enum_name + "'");
+            auto& d =
+                c_.error("E0206", e.span,
+                         "'" + name + "' is not a member of enumeration '" + hint->enum_name + "'");
             add_did_you_mean(d, name, members);
             std::string all;
             for (auto const& m : members)
@@ -141,8 +143,8 @@ Expr ExprChecker::member(syntax::Expr const& e, std::string const& name, Type co
     if (it == pkg().members.end())
         return out;
     if (it->second.size() > 1) {
-        auto& d = c_.error("E0220", e.span,
-                           "'" + name + "' is a member of more than one enumeration");
+        auto& d =
+            c_.error("E0220", e.span, "'" + name + "' is a member of more than one enumeration");
         for (auto e_index : it->second)
             d.notes.push_back({std::nullopt, "member of '" + enums[e_index].name + "'"});
         d.notes.push_back({std::nullopt, "compare it with a value of the enumeration you mean"});
@@ -190,8 +192,7 @@ Expr ExprChecker::name(syntax::Expr const& e, syntax::NameRef const& ref, Type c
         return out;
     }
     if (ref.name.find('.') == std::string::npos &&
-        (pkg().members.count(ref.name) ||
-         (hint && hint->kind == Type::Kind::enumeration)))
+        (pkg().members.count(ref.name) || (hint && hint->kind == Type::Kind::enumeration)))
         return member(e, ref.name, hint);
 
     auto& d = c_.error("E0203", e.span, "unknown name '" + ref.name + "'");
@@ -321,8 +322,8 @@ Expr ExprChecker::binary(syntax::Expr const& e, syntax::Binary const& b) {
         if (!(l.type == r.type))
             mismatch("cannot compare " + quoted(l.type) + " and " + quoted(r.type), l, r);
         else if (!l.type.is_number() && l.type.kind != Type::Kind::date)
-            c_.error("E0308", e.span, "'" + op_text + "' needs numbers or dates, found " +
-                                          quoted(l.type));
+            c_.error("E0308", e.span,
+                     "'" + op_text + "' needs numbers or dates, found " + quoted(l.type));
         else
             out.type = Type::boolean();
         break;

@@ -78,7 +78,9 @@ bool nonempty(Bound const& lower, Bound const& upper) {
 
 } // namespace
 
-bool Interval::empty() const { return !nonempty(lower, upper); }
+bool Interval::empty() const {
+    return !nonempty(lower, upper);
+}
 
 std::string Interval::to_string() const {
     std::string out = lower.closed ? "[" : "(";

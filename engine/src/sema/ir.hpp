@@ -200,7 +200,7 @@ enum class HitPolicy { unique, first, sum };
 /// A table cell: any value, one value, or a range of values (bounds absent = unbounded).
 struct Cell {
     enum class Kind { any, value, range } kind = Kind::any;
-    Scalar value;                    ///< for value
+    Scalar value;                       ///< for value
     std::optional<Scalar> lower, upper; ///< for range
     bool lower_closed = true, upper_closed = false;
     Span span;

@@ -32,12 +32,14 @@ std::vector<Own> own_declarations(Program const& p, PackageId id) {
     add(p.provisions, DeclKind::provision);
     for (std::uint32_t i = 0; i < p.parameters.size(); ++i)
         if (p.parameters[i].package == id)
-            out.push_back({p.parameters[i].name, {DeclKind::parameter, i}, p.parameters[i].span,
+            out.push_back({p.parameters[i].name,
+                           {DeclKind::parameter, i},
+                           p.parameters[i].span,
                            p.parameters[i].is_override});
     for (std::uint32_t i = 0; i < p.rules.size(); ++i)
         if (p.rules[i].package == id)
-            out.push_back({p.rules[i].name, {DeclKind::rule, i}, p.rules[i].span,
-                           p.rules[i].is_override});
+            out.push_back(
+                {p.rules[i].name, {DeclKind::rule, i}, p.rules[i].span, p.rules[i].is_override});
     std::stable_sort(out.begin(), out.end(),
                      [](Own const& a, Own const& b) { return a.span.begin < b.span.begin; });
     return out;
@@ -58,14 +60,14 @@ void inherit(Checker& c, PackageId id) {
             if (decl_package(program, ref) == builtin_package)
                 continue;
             auto& d = c.error("E0217", pkg.span,
-                              "package '" + pkg.name + "' inherits two different declarations of '" +
-                                  name + "'");
-            d.notes.push_back({decl_span(program, it->second),
-                               "one from package '" +
-                                   package_name(c, decl_package(program, it->second)) + "'"});
-            d.notes.push_back({decl_span(program, ref),
-                               "one from package '" + package_name(c, decl_package(program, ref)) +
-                                   "'"});
+                              "package '" + pkg.name +
+                                  "' inherits two different declarations of '" + name + "'");
+            d.notes.push_back(
+                {decl_span(program, it->second),
+                 "one from package '" + package_name(c, decl_package(program, it->second)) + "'"});
+            d.notes.push_back(
+                {decl_span(program, ref),
+                 "one from package '" + package_name(c, decl_package(program, ref)) + "'"});
             d.notes.push_back({std::nullopt, "declare `override` in '" + pkg.name +
                                                  "' to decide which one applies"});
         }
@@ -79,8 +81,8 @@ void add_own(Checker& c, PackageId id) {
     for (auto const& own : own_declarations(program, id)) {
         auto kind_name = std::string(to_string(own.ref.kind));
         if (auto [it, fresh] = own_seen.emplace(own.name, own.span); !fresh) {
-            c.error("E0204", own.span, "'" + own.name + "' is declared twice in package '" +
-                                           pkg.name + "'")
+            c.error("E0204", own.span,
+                    "'" + own.name + "' is declared twice in package '" + pkg.name + "'")
                 .notes.push_back({it->second, "first declared here"});
             continue;
         }
@@ -103,9 +105,9 @@ void add_own(Checker& c, PackageId id) {
                 c.error("E0205", own.span,
                         "override " + kind_name + " '" + own.name + "' replaces a " +
                             std::string(to_string(base.kind)))
-                    .notes.push_back({decl_span(program, base), "the " +
-                                                                    std::string(to_string(base.kind)) +
-                                                                    " is declared here"});
+                    .notes.push_back(
+                        {decl_span(program, base),
+                         "the " + std::string(to_string(base.kind)) + " is declared here"});
             }
         } else if (exists) {
             auto base = inherited->second;

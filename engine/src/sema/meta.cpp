@@ -2,6 +2,8 @@
 // a Dutch label (label_en is optional).
 #include "sema/checker.hpp"
 
+#include <algorithm>
+
 namespace billijk::sema {
 
 namespace {
@@ -10,7 +12,8 @@ void require(Checker& c, Meta const& meta, std::string const& what, std::string 
              Span span) {
     if (meta.cites.empty())
         c.error("E0701", span, "missing citation on " + what + " '" + name + "'")
-            .notes.push_back({std::nullopt, "add `cites \"...\"` naming the article it implements"});
+            .notes.push_back(
+                {std::nullopt, "add `cites \"...\"` naming the article it implements"});
     if (meta.label.empty())
         c.error("E0702", span, "missing label on " + what + " '" + name + "'")
             .notes.push_back({std::nullopt, "add `label \"...\"` with the Dutch wording"});
@@ -19,22 +22,35 @@ void require(Checker& c, Meta const& meta, std::string const& what, std::string 
 } // namespace
 
 void check_meta(Checker& c) {
+    struct Item {
+        Meta const* meta;
+        char const* what;
+        std::string const* name;
+        Span span;
+    };
+    std::vector<Item> items;
     auto const& p = c.program;
     for (auto const& d : p.facts)
-        require(c, d.meta, "fact", d.name, d.span);
+        items.push_back({&d.meta, "fact", &d.name, d.span});
     for (auto const& d : p.parameters)
-        require(c, d.meta, "parameter", d.name, d.span);
+        items.push_back({&d.meta, "parameter", &d.name, d.span});
     for (auto const& d : p.rules)
-        require(c, d.meta, "rule", d.name, d.span);
+        items.push_back({&d.meta, "rule", &d.name, d.span});
     for (auto const& d : p.exceptions)
-        require(c, d.meta, "exception", d.name, d.span);
+        items.push_back({&d.meta, "exception", &d.name, d.span});
     for (auto const& d : p.tables)
         for (auto const& v : d.versions)
-            require(c, v.meta, "table", d.name, v.span);
+            items.push_back({&v.meta, "table", &d.name, v.span});
     for (auto const& d : p.refusals)
-        require(c, d.meta, "refusal", d.name, d.span);
+        items.push_back({&d.meta, "refusal", &d.name, d.span});
     for (auto const& d : p.provisions)
-        require(c, d.meta, "provision", d.name, d.span);
+        items.push_back({&d.meta, "provision", &d.name, d.span});
+    // Report in source order.
+    std::stable_sort(items.begin(), items.end(), [](Item const& a, Item const& b) {
+        return a.span.file != b.span.file ? a.span.file < b.span.file : a.span.begin < b.span.begin;
+    });
+    for (auto const& item : items)
+        require(c, *item.meta, item.what, *item.name, item.span);
 }
 
 } // namespace billijk::sema

@@ -48,8 +48,7 @@ void read_header(Checker& c, Package& p, syntax::File const& file) {
             if (auto layer = layer_from(item.text))
                 p.layer = *layer;
             else
-                c.error("E0213", item.span,
-                        "unknown layer '" + item.text + "'")
+                c.error("E0213", item.span, "unknown layer '" + item.text + "'")
                     .notes.push_back({std::nullopt, "a layer is national, regional or municipal"});
             break;
         case K::law:
@@ -190,8 +189,8 @@ void check_municipal_overlaps(Checker& c) {
             auto const& pa = packages[a];
             auto const& pb = packages[b];
             if (pa.layer != Layer::municipal || pb.layer != Layer::municipal ||
-                pa.municipality.empty() || pa.municipality != pb.municipality ||
-                pa.law != pb.law || !overlaps(pa.valid, pb.valid))
+                pa.municipality.empty() || pa.municipality != pb.municipality || pa.law != pb.law ||
+                !overlaps(pa.valid, pb.valid))
                 continue;
             auto& d = c.error("E0215", pb.span,
                               "packages '" + pa.name + "' and '" + pb.name + "' both apply to " +
@@ -222,8 +221,7 @@ void declare_packages(Checker& c) {
         auto [it, fresh] = by_name.emplace(p.name, id);
         if (!fresh)
             c.error("E0214", p.span, "package '" + p.name + "' is declared twice")
-                .notes.push_back(
-                    {c.program.packages[it->second].span, "first declared here"});
+                .notes.push_back({c.program.packages[it->second].span, "first declared here"});
         c.program.packages.push_back(std::move(p));
     }
     resolve_extends(c, by_name);

@@ -7,7 +7,9 @@ namespace billijk::sema {
 
 namespace {
 
-std::string quoted(Type const& t) { return "'" + t.to_string() + "'"; }
+std::string quoted(Type const& t) {
+    return "'" + t.to_string() + "'";
+}
 
 /// The value of a constant cell expression: a literal, or a negated number literal.
 std::optional<Scalar> constant(Expr const& e) {
@@ -45,7 +47,8 @@ struct RowChecker {
         auto value = constant(e);
         if (!value) {
             c.error("E0406", e.span,
-                    "a cell of table '" + table.name + "' must be a constant, not '" + e.text + "'");
+                    "a cell of table '" + table.name + "' must be a constant, not '" + e.text +
+                        "'");
             return std::nullopt;
         }
         // A bare number in a range takes the column's unit.
@@ -148,7 +151,8 @@ void check_version(Checker& c, TableDecl& table, std::size_t v, syntax::TableDec
     auto& version = table.versions[v];
     if (src.valid)
         version.valid = parse_range(c, *src.valid);
-    if (auto hit = hit_from(src.hit.text)) {
+    auto hit = hit_from(src.hit.text);
+    if (hit) {
         version.hit = *hit;
     } else {
         c.error("E0401", src.hit.span, "unknown hit policy '" + src.hit.text + "'")
@@ -166,7 +170,7 @@ void check_version(Checker& c, TableDecl& table, std::size_t v, syntax::TableDec
     auto errors_before = c.diags.items().size();
     for (std::size_t r = 0; r < src.rows.size(); ++r)
         rows.row(src.rows[r], r + 1);
-    if (version.hit == HitPolicy::unique && c.diags.items().size() == errors_before)
+    if (hit == HitPolicy::unique && c.diags.items().size() == errors_before)
         check_unique_table(c, table, version);
 }
 

@@ -60,6 +60,30 @@ Type resolve_type(Checker& c, PackageId package, syntax::TypeExpr const& type) {
     return Type::error();
 }
 
+namespace {
+
+/// An override must keep the type of the declaration it replaces (E0309).
+template <class Decl> void check_override(Checker& c, Decl const& d, DeclKind kind) {
+    if (!d.is_override || d.type.is_error())
+        return;
+    for (auto base : c.program.packages[d.package].extends) {
+        auto ref = c.program.packages[base].lookup(d.name);
+        if (!ref || ref->kind != kind)
+            continue;
+        Type const& replaced = kind == DeclKind::parameter ? c.program.parameters[ref->index].type
+                                                           : c.program.rules[ref->index].type;
+        if (!replaced.is_error() && !(replaced == d.type))
+            c.error("E0309", d.span,
+                    "override " + std::string(to_string(kind)) + " '" + d.name + "' has type '" +
+                        d.type.to_string() + "' but replaces one of type '" + replaced.to_string() +
+                        "'")
+                .notes.push_back({decl_span(c.program, *ref), "replaced declaration"});
+        return;
+    }
+}
+
+} // namespace
+
 void resolve_types(Checker& c) {
     auto& p = c.program;
     for (std::size_t i = 0; i < p.facts.size(); ++i)
@@ -79,6 +103,10 @@ void resolve_types(Checker& c) {
                     {column.name.text, resolve_type(c, table.package, column.type)});
         }
     }
+    for (auto const& d : p.parameters)
+        check_override(c, d, DeclKind::parameter);
+    for (auto const& d : p.rules)
+        check_override(c, d, DeclKind::rule);
 }
 
 } // namespace billijk::sema

@@ -4,7 +4,8 @@
 // word boundary, identifiers that are not reserved words, numbers, dates, strings, unit words)
 // is written as small hand-made X3 primitives: they give exact spans and raise the lexical
 // diagnostics (E0102 unterminated string, E0103 invalid number, E0108 invalid date, E0109
-// invalid escape) themselves. The phrase structure is X3, with named expectation points:
+// invalid escape) themselves; semantic actions raise E0110 (a clause given twice) and the
+// nesting guards E0113. The phrase structure is X3, with named expectation points:
 // `E("what was expected", p)` throws an expectation failure whose text parse.cpp turns into
 // "expected <what>, found <token>".
 //
@@ -30,6 +31,7 @@ using iterator = char const*;
 /// Injected with x3::with<state_tag> so that primitives and on_success can compute offsets.
 struct parse_state {
     char const* base = nullptr;
+    int depth = 0; ///< current expression nesting, see nesting_directive
 };
 struct state_tag;
 
@@ -73,12 +75,23 @@ template <typename T> std::pair<std::uint32_t, std::uint32_t> span_of(T const& n
     }
 }
 
+/// The most operators one precedence level may chain (`a + b + ...`), see annotate.
+constexpr std::size_t max_chain = 1000;
+
 /// on_success handler shared by every rule: record the matched byte range on the attribute.
 struct annotate {
     template <typename Iterator, typename Attribute, typename Context>
     void on_success(Iterator const& first, Iterator const& last, Attribute& attr,
                     Context const& ctx) const {
         set_span(attr, offset(ctx, first), offset(ctx, last));
+        if constexpr (std::is_same_v<Attribute, ast::expression>) {
+            // The tree is left-deep: keep its depth (and every recursion over it) bounded.
+            if (attr.rest.size() > max_chain) {
+                throw syntax_error{"E0113", offset(ctx, first), offset(ctx, last),
+                                   "expression too long: more than " + std::to_string(max_chain) +
+                                       " operators in a row; split it into several rules"};
+            }
+        }
     }
 };
 
@@ -106,8 +119,44 @@ struct expect_directive : x3::unary_parser<Subject, expect_directive<Subject>> {
 };
 
 template <typename Parser> constexpr auto E(char const* what, Parser const& p) {
-    return expect_directive<typename x3::extension::as_parser<Parser>::value_type>{
-        x3::as_parser(p), what};
+    return expect_directive<typename x3::extension::as_parser<Parser>::value_type>{x3::as_parser(p),
+                                                                                   what};
+}
+
+/// Deeper expression nesting is E0113 instead of a stack overflow (about 100 parentheses).
+constexpr int max_depth = 300;
+
+/// Counts the nesting of the recursive expression rules it wraps.
+template <typename Subject>
+struct nesting_directive : x3::unary_parser<Subject, nesting_directive<Subject>> {
+    using base_type = x3::unary_parser<Subject, nesting_directive<Subject>>;
+    static bool const is_pass_through_unary = true;
+
+    constexpr explicit nesting_directive(Subject const& inner) : base_type(inner) {}
+
+    template <typename Iterator, typename Context, typename RContext, typename Attribute>
+    bool parse(Iterator& first, Iterator const& last, Context const& ctx, RContext& rctx,
+               Attribute& attr) const {
+        parse_state& state = x3::get<state_tag>(ctx);
+        if (state.depth >= max_depth) {
+            Iterator at = first;
+            x3::skip_over(at, last, ctx);
+            std::uint32_t const begin = offset(ctx, at);
+            throw syntax_error{"E0113", begin, at == last ? begin : begin + 1,
+                               "expression nested too deeply: split it into several rules"};
+        }
+        ++state.depth;
+        struct leave {
+            parse_state& state;
+            ~leave() { --state.depth; }
+        } const guard{state};
+        return this->subject.parse(first, last, ctx, rctx, attr);
+    }
+};
+
+template <typename Parser> constexpr auto nested(Parser const& p) {
+    return nesting_directive<typename x3::extension::as_parser<Parser>::value_type>{
+        x3::as_parser(p)};
 }
 
 } // namespace
@@ -141,22 +190,26 @@ namespace {
 // language's own examples use `kind` as a table column and `request.rate` as an input, so they
 // stay usable as names.
 constexpr std::string_view reserved_keywords[] = {
-    "package", "layer", "law",     "municipality", "valid",    "extends", "import", "enum",
-    "parameter", "rule", "table",  "by",           "hit",      "row",     "exception", "to",
-    "when",    "refusal", "provision", "fact",     "override", "cites",   "label",  "label_en",
-    "if",      "then",  "else",    "and",          "or",       "not",     "true",   "false",
-    "in"};
+    "package",   "layer",     "law",      "municipality", "valid",     "extends", "import",
+    "enum",      "parameter", "rule",     "table",        "by",        "hit",     "row",
+    "exception", "to",        "when",     "refusal",      "provision", "fact",    "override",
+    "cites",     "label",     "label_en", "if",           "then",      "else",    "and",
+    "or",        "not",       "true",     "false",        "in"};
 
 constexpr std::string_view unit_words[] = {
-    "eur",   "hour",    "hours", "minute", "minutes", "day",   "days",  "week",    "weeks",
-    "fourweeks", "month", "months", "year", "years",  "etmaal", "etmalen", "zone", "zones",
-    "km",    "ride",    "rides", "meal",  "meals",   "count", "percent"};
+    "eur",       "hour",  "hours",  "minute", "minutes", "day",    "days",    "week", "weeks",
+    "fourweeks", "month", "months", "year",   "years",   "etmaal", "etmalen", "zone", "zones",
+    "km",        "ride",  "rides",  "meal",   "meals",   "count",  "percent"};
 
 bool word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
-bool ident_start(char c) { return (c >= 'a' && c <= 'z') || c == '_'; }
-bool digit(char c) { return c >= '0' && c <= '9'; }
+bool ident_start(char c) {
+    return (c >= 'a' && c <= 'z') || c == '_';
+}
+bool digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 /// The maximal run of word characters at `p`.
 iterator word_end(iterator p, iterator last) {
@@ -213,11 +266,10 @@ struct skipper_parser : x3::parser<skipper_parser> {
     static bool const has_attribute = false;
 
     template <typename Context, typename RContext, typename Attribute>
-    bool parse(iterator& first, iterator const& last, Context const&, RContext&,
-               Attribute&) const {
+    bool parse(iterator& first, iterator const& last, Context const&, RContext&, Attribute&) const {
         iterator const start = first;
-        auto const pos = skip_blank(std::string_view(first, static_cast<std::size_t>(last - first)),
-                                    0);
+        auto const pos =
+            skip_blank(std::string_view(first, static_cast<std::size_t>(last - first)), 0);
         first += pos;
         return first != start;
     }
@@ -231,32 +283,35 @@ struct keyword_parser : x3::parser<keyword_parser> {
     constexpr explicit keyword_parser(char const* word) : word_(word) {}
 
     template <typename Context, typename RContext, typename Attribute>
-    bool parse(iterator& first, iterator const& last, Context const& ctx, RContext&,
+    bool parse(iterator& start, iterator const& last, Context const& ctx, RContext&,
                Attribute&) const {
+        iterator first = start; // left unchanged on failure
         x3::skip_over(first, last, ctx);
         iterator const end = word_end(first, last);
         if (std::string_view(first, static_cast<std::size_t>(end - first)) != word_) {
             return false;
         }
-        first = end;
+        start = end;
         return true;
     }
 
     std::string_view word_;
 };
-constexpr keyword_parser kw(char const* word) { return keyword_parser(word); }
+constexpr keyword_parser kw(char const* word) {
+    return keyword_parser(word);
+}
 
 /// An identifier `[a-z_][a-z0-9_]*` that is not a reserved word; with `dotted`, a qualified
 /// name `a.b.c` (words after a dot may be keywords: `request.provision`).
 struct name_parser : x3::parser<name_parser> {
     using attribute_type = ast::name;
     static bool const has_attribute = true;
-    constexpr explicit name_parser(bool dotted, bool code = false)
-        : dotted_(dotted), code_(code) {}
+    constexpr explicit name_parser(bool dotted, bool code = false) : dotted_(dotted), code_(code) {}
 
     template <typename Context, typename RContext, typename Attribute>
-    bool parse(iterator& first, iterator const& last, Context const& ctx, RContext&,
+    bool parse(iterator& start, iterator const& last, Context const& ctx, RContext&,
                Attribute& attr) const {
+        iterator first = start; // left unchanged on failure
         x3::skip_over(first, last, ctx);
         iterator end = word_end(first, last);
         std::string_view const word(first, static_cast<std::size_t>(end - first));
@@ -279,7 +334,7 @@ struct name_parser : x3::parser<name_parser> {
         value.begin = offset(ctx, first);
         value.end = offset(ctx, end);
         x3::traits::move_to(value, attr);
-        first = end;
+        start = end;
         return true;
     }
 
@@ -296,8 +351,9 @@ struct bool_parser : x3::parser<bool_parser> {
     static bool const has_attribute = true;
 
     template <typename Context, typename RContext, typename Attribute>
-    bool parse(iterator& first, iterator const& last, Context const& ctx, RContext&,
+    bool parse(iterator& start, iterator const& last, Context const& ctx, RContext&,
                Attribute& attr) const {
+        iterator first = start; // left unchanged on failure
         x3::skip_over(first, last, ctx);
         iterator const end = word_end(first, last);
         std::string_view const word(first, static_cast<std::size_t>(end - first));
@@ -309,7 +365,7 @@ struct bool_parser : x3::parser<bool_parser> {
         value.begin = offset(ctx, first);
         value.end = offset(ctx, end);
         x3::traits::move_to(value, attr);
-        first = end;
+        start = end;
         return true;
     }
 };
@@ -321,8 +377,9 @@ struct unit_word_parser : x3::parser<unit_word_parser> {
     static bool const has_attribute = true;
 
     template <typename Context, typename RContext, typename Attribute>
-    bool parse(iterator& first, iterator const& last, Context const& ctx, RContext&,
+    bool parse(iterator& start, iterator const& last, Context const& ctx, RContext&,
                Attribute& attr) const {
+        iterator first = start; // left unchanged on failure
         x3::skip_over(first, last, ctx);
         iterator const end = word_end(first, last);
         std::string_view const word(first, static_cast<std::size_t>(end - first));
@@ -330,7 +387,7 @@ struct unit_word_parser : x3::parser<unit_word_parser> {
             return false;
         }
         x3::traits::move_to(std::string(word), attr);
-        first = end;
+        start = end;
         return true;
     }
 };
@@ -342,8 +399,9 @@ struct number_parser : x3::parser<number_parser> {
     static bool const has_attribute = true;
 
     template <typename Context, typename RContext, typename Attribute>
-    bool parse(iterator& first, iterator const& last, Context const& ctx, RContext&,
+    bool parse(iterator& start, iterator const& last, Context const& ctx, RContext&,
                Attribute& attr) const {
+        iterator first = start; // left unchanged on failure
         x3::skip_over(first, last, ctx);
         iterator p = first;
         while (p != last && digit(*p)) {
@@ -380,7 +438,7 @@ struct number_parser : x3::parser<number_parser> {
                           : ": a number must not be followed by letters");
         }
         x3::traits::move_to(std::string(first, p), attr);
-        first = p;
+        start = p;
         return true;
     }
 };
@@ -394,26 +452,26 @@ struct date_parser : x3::parser<date_parser> {
     constexpr explicit date_parser(bool strict) : strict_(strict) {}
 
     template <typename Context, typename RContext, typename Attribute>
-    bool parse(iterator& first, iterator const& last, Context const& ctx, RContext&,
+    bool parse(iterator& start, iterator const& last, Context const& ctx, RContext&,
                Attribute& attr) const {
+        iterator first = start; // left unchanged on failure
         x3::skip_over(first, last, ctx);
         if (first == last || !digit(*first)) {
             return false;
         }
         iterator end = first;
         int groups = 1;
-        while (end != last && (word_char(*end) || (*end == '-' && end + 1 != last &&
-                                                   digit(end[1]) && end != first))) {
+        while (end != last && (word_char(*end) ||
+                               (*end == '-' && end + 1 != last && digit(end[1]) && end != first))) {
             if (*end == '-') {
                 ++groups;
             }
             ++end;
         }
         std::string_view const text(first, static_cast<std::size_t>(end - first));
-        bool const well_formed = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
-                                 std::all_of(text.begin(), text.end(), [](char c) {
-                                     return digit(c) || c == '-';
-                                 });
+        bool const well_formed =
+            text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+            std::all_of(text.begin(), text.end(), [](char c) { return digit(c) || c == '-'; });
         if (!well_formed) {
             if (!strict_ && groups < 3) {
                 return false;
@@ -427,7 +485,7 @@ struct date_parser : x3::parser<date_parser> {
         value.begin = offset(ctx, first);
         value.end = offset(ctx, end);
         x3::traits::move_to(value, attr);
-        first = end;
+        start = end;
         return true;
     }
 
@@ -442,8 +500,9 @@ struct string_parser : x3::parser<string_parser> {
     static bool const has_attribute = true;
 
     template <typename Context, typename RContext, typename Attribute>
-    bool parse(iterator& first, iterator const& last, Context const& ctx, RContext&,
+    bool parse(iterator& start, iterator const& last, Context const& ctx, RContext&,
                Attribute& attr) const {
+        iterator first = start; // left unchanged on failure
         x3::skip_over(first, last, ctx);
         if (first == last || *first != '"') {
             return false;
@@ -476,7 +535,7 @@ struct string_parser : x3::parser<string_parser> {
         value.begin = offset(ctx, first);
         value.end = offset(ctx, p);
         x3::traits::move_to(value, attr);
-        first = p;
+        start = p;
         return true;
     }
 };
@@ -488,8 +547,9 @@ struct any_cell_parser : x3::parser<any_cell_parser> {
     static bool const has_attribute = true;
 
     template <typename Context, typename RContext, typename Attribute>
-    bool parse(iterator& first, iterator const& last, Context const& ctx, RContext&,
+    bool parse(iterator& start, iterator const& last, Context const& ctx, RContext&,
                Attribute& attr) const {
+        iterator first = start; // left unchanged on failure
         x3::skip_over(first, last, ctx);
         if (first == last || *first != '-') {
             return false;
@@ -506,11 +566,30 @@ struct any_cell_parser : x3::parser<any_cell_parser> {
         value.begin = offset(ctx, first);
         value.end = offset(ctx, after);
         x3::traits::move_to(value, attr);
-        first = after;
+        start = after;
         return true;
     }
 };
 constexpr any_cell_parser any_cell_{};
+
+/// The '%' after a number (unlike x3::lit, it does not skip blanks when it fails).
+struct percent_parser : x3::parser<percent_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+
+    template <typename Context, typename RContext, typename Attribute>
+    bool parse(iterator& start, iterator const& last, Context const& ctx, RContext&,
+               Attribute&) const {
+        iterator first = start;
+        x3::skip_over(first, last, ctx);
+        if (first == last || *first != '%') {
+            return false;
+        }
+        start = first + 1;
+        return true;
+    }
+};
+constexpr percent_parser percent_sign_{};
 
 // ---------------------------------------------------------------------------------------------
 // Semantic actions
@@ -563,9 +642,7 @@ auto const set_header_valid = [](auto& ctx) {
 auto const set_number_text = [](auto& ctx) { x3::_val(ctx).text = std::move(x3::_attr(ctx)); };
 auto const set_number_percent = [](auto& ctx) { x3::_val(ctx).percent = true; };
 auto const set_number_unit = [](auto& ctx) { x3::_val(ctx).unit = std::move(x3::_attr(ctx)); };
-auto const set_version_value = [](auto& ctx) {
-    x3::_val(ctx).value = std::move(x3::_attr(ctx));
-};
+auto const set_version_value = [](auto& ctx) { x3::_val(ctx).value = std::move(x3::_attr(ctx)); };
 
 // ---------------------------------------------------------------------------------------------
 // Rules
@@ -597,15 +674,18 @@ BILLIJK_RULE(call_, ast::call, "a call")
 BILLIJK_RULE(args_, std::vector<ast::operand>, "arguments")
 BILLIJK_RULE(args_list_, std::vector<ast::operand>, "arguments")
 BILLIJK_RULE(number_, ast::number_lit, "a number")
+BILLIJK_RULE(number_body_, ast::number_lit, "a number")
 BILLIJK_RULE(unit_, ast::unit_expr, "a unit")
 BILLIJK_RULE(type_unit_, ast::unit_expr, "a unit")
 BILLIJK_RULE(type_, ast::type_expr, "a type")
+BILLIJK_RULE(type_body_, ast::type_expr, "a type")
 BILLIJK_RULE(date_range_, ast::date_range, "a date range")
 BILLIJK_RULE(meta_, ast::meta, "cites, label or label_en")
 BILLIJK_RULE(members_, std::vector<ast::name>, "enumeration members")
 BILLIJK_RULE(enum_, ast::enum_decl, "an enumeration")
 BILLIJK_RULE(fact_, ast::fact_decl, "a fact")
 BILLIJK_RULE(undated_, ast::version, "a value")
+BILLIJK_RULE(undated_body_, ast::version, "a value")
 BILLIJK_RULE(dated_, ast::version, "a dated value")
 BILLIJK_RULE(versions_, std::vector<ast::version>, "a value")
 BILLIJK_RULE(parameter_, ast::parameter_decl, "a parameter")
@@ -626,6 +706,7 @@ BILLIJK_RULE(provision_items_, ast::provision_items, "provision items")
 BILLIJK_RULE(provision_, ast::provision_decl, "a provision")
 BILLIJK_RULE(declaration_, ast::declaration, "a declaration")
 BILLIJK_RULE(header_item_, ast::header_item, "a header item")
+BILLIJK_RULE(header_item_body_, ast::header_item, "a header item")
 BILLIJK_RULE(header_, ast::header, "a package header")
 BILLIJK_RULE(import_, ast::string_lit, "an import")
 
@@ -640,19 +721,19 @@ struct cmp_ops_ : x3::symbols<ast::optoken> {
     }
 } const cmp_ops;
 
-auto const expr__def = if_ | or_;
+auto const expr__def = nested(if_ | or_);
 auto const if__def = kw("if") >> E("a condition after 'if'", expr_) >>
                      E("'then' after the condition of 'if'", kw("then")) >>
                      E("an expression after 'then'", expr_) >>
                      E("'else' after the 'then' branch", kw("else")) >>
                      E("an expression after 'else'", expr_);
 auto const or__def = and_ >> *or_op_;
-auto const or_op__def =
-    kw("or") >> x3::attr(ast::optoken::logical_or) >> E("an expression after 'or'", and_);
+auto const or_op__def = kw("or") >> x3::attr(ast::optoken::logical_or) >>
+                        E("an expression after 'or'", and_);
 auto const and__def = not_ >> *and_op_;
-auto const and_op__def =
-    kw("and") >> x3::attr(ast::optoken::logical_and) >> E("an expression after 'and'", not_);
-auto const not__def = not_op_ | cmp_;
+auto const and_op__def = kw("and") >> x3::attr(ast::optoken::logical_and) >>
+                         E("an expression after 'and'", not_);
+auto const not__def = nested(not_op_ | cmp_);
 auto const not_op__def = kw("not") >> x3::attr('!') >> E("an expression after 'not'", not_);
 auto const cmp__def = add_ >> cmp_rest_;
 auto const cmp_rest__def = x3::repeat(0, 1)[cmp_op_];
@@ -665,7 +746,7 @@ auto const mul__def = unary_ >> *mul_op_;
 auto const mul_op__def = ((x3::lit('*') >> x3::attr(ast::optoken::mul)) |
                           (x3::lit('/') >> x3::attr(ast::optoken::div))) >>
                          E("an expression after {prev}", unary_);
-auto const unary__def = negate_ | primary_;
+auto const unary__def = nested(negate_ | primary_);
 auto const negate__def = x3::lit('-') >> x3::attr('-') >> E("an expression after '-'", unary_);
 auto const primary__def = date_ | number_ | string_ | bool_ | call_ | qname_ | paren_;
 auto const paren__def = x3::lit('(') >> E("an expression after '('", expr_) >>
@@ -674,21 +755,25 @@ auto const call__def = ident_ >> x3::lit('(') >> args_ >>
                        E("',' and another argument, or ')' to close the call", x3::lit(')'));
 auto const args__def = -args_list_;
 auto const args_list__def = expr_ >> *(x3::lit(',') >> E("an argument after ','", expr_));
-auto const number__def =
-    number_text_[set_number_text] >>
-    -(x3::lit('%')[set_number_percent] | unit_[set_number_unit]);
+auto const number__def = number_body_;
+// Semantic actions: X3 then hands on_success no attribute, so the span is set by number_.
+auto const number_body__def = number_text_[set_number_text] >>
+                              -(percent_sign_[set_number_percent] | unit_[set_number_unit]);
 auto const unit__def = unit_word_ >> *(x3::char_("*/") >> unit_word_);
 
 // Types and dates -----------------------------------------------------------------------------
 
-auto const type_unit__def =
-    unit_word_ >> *(x3::char_("*/") >> E("a unit word (eur, hour, week, ...) after {prev}",
-                                         unit_word_));
-auto const type__def = kw("bool")[set_type(0)] | kw("date")[set_type(1)] |
-                       kw("text")[set_type(2)] | type_unit_[set_type_unit] |
-                       ident_[set_type_named];
-auto const date_range__def =
-    strict_date_ >> E("'..' after the first date of the range", x3::lit("..")) >> -strict_date_;
+auto const type_unit__def = unit_word_ >>
+                            *(x3::char_("*/") >>
+                              E("a unit word (eur, hour, week, ...) after {prev}", unit_word_));
+auto const type__def = type_body_;
+// Semantic actions: X3 then hands on_success no attribute, so the span is set by type_.
+auto const type_body__def = kw("bool")[set_type(0)] | kw("date")[set_type(1)] |
+                            kw("text")[set_type(2)] | type_unit_[set_type_unit] |
+                            ident_[set_type_named];
+auto const date_range__def = strict_date_ >>
+                             E("'..' after the first date of the range", x3::lit("..")) >>
+                             -strict_date_;
 
 // Declarations --------------------------------------------------------------------------------
 
@@ -708,18 +793,24 @@ auto const enum__def = kw("enum") >> E("a name for the enumeration after 'enum'"
                        E("'=' and the members of {decl}", x3::lit('=')) >>
                        E("a member name after '='", members_) >> meta_;
 
-auto const fact__def =
-    kw("fact") >> E("a name for the fact after 'fact'", ident_) >> colon_type >> meta_;
+auto const fact__def = kw("fact") >> E("a name for the fact after 'fact'", ident_) >> colon_type
+                       >> meta_;
 
-auto const undated__def = x3::lit('=') >> E("an expression after '='", expr_)[set_version_value];
-auto const dated__def =
-    kw("valid") >> E("a date range such as 2015-01-01 .. 2017-12-31 after 'valid'", date_range_) >>
-    E("'=' and the value for the date range", x3::lit('=')) >> E("an expression after '='", expr_);
+auto const undated__def = undated_body_;
+// Semantic actions: X3 then hands on_success no attribute, so the span is set by undated_.
+auto const undated_body__def = x3::lit('=') >>
+                               E("an expression after '='", expr_)[set_version_value];
+auto const dated__def = kw("valid") >>
+                        E("a date range such as 2015-01-01 .. 2017-12-31 after 'valid'",
+                          date_range_) >>
+                        E("'=' and the value for the date range", x3::lit('=')) >>
+                        E("an expression after '='", expr_);
 auto const versions__def = x3::repeat(1)[undated_] | +dated_;
-auto const parameter__def =
-    x3::matches[kw("override")] >> kw("parameter") >>
-    E("a name for the parameter after 'parameter'", ident_) >> colon_type >> meta_ >>
-    E("'=' and a value, or 'valid' and a date range, for {decl}", versions_);
+auto const parameter__def = x3::matches[kw("override")] >> kw("parameter") >>
+                            E("a name for the parameter after 'parameter'", ident_) >> colon_type
+                            >> meta_ >>
+                            E("'=' and a value, or 'valid' and a date range, for {decl}",
+                              versions_);
 
 auto const rule__def = x3::matches[kw("override")] >> kw("rule") >>
                        E("a name for the rule after 'rule'", ident_) >> colon_type >> meta_ >>
@@ -731,14 +822,13 @@ auto const exception__def =
     E("'to' and the name of the rule that {decl} deviates from", kw("to")) >>
     E("the name of a rule after 'to'", ident_) >>
     -(kw("over") >> E("the name of an exception after 'over'", ident_)) >> meta_ >>
-    E("'when' and the condition of {decl}", kw("when")) >>
-    E("an expression after 'when'", expr_) >> E("'=' and the value of {decl}", x3::lit('=')) >>
-    E("an expression after '='", expr_);
+    E("'when' and the condition of {decl}", kw("when")) >> E("an expression after 'when'", expr_) >>
+    E("'=' and the value of {decl}", x3::lit('=')) >> E("an expression after '='", expr_);
 
 auto const column__def = ident_ >> E("':' and a type after the column name", x3::lit(':')) >>
                          E("a type after ':'", type_);
-auto const columns__def =
-    column_ >> *(x3::lit(',') >> E("a column (name: type) after ','", column_));
+auto const columns__def = column_ >>
+                          *(x3::lit(',') >> E("a column (name: type) after ','", column_));
 auto const range__def = range_closed_ | range_open_;
 auto const range_closed__def = x3::char_('[') >> -expr_ >>
                                E("',' between the bounds of the range", x3::lit(',')) >> -expr_ >>
@@ -760,58 +850,62 @@ auto const table__def =
     -(kw("valid") >> E("a date range such as 2015-01-01 .. after 'valid'", date_range_)) >>
     E("'row' and the first row of {decl}", rows_);
 
-auto const refusal__def = kw("refusal") >> E("a name for the refusal after 'refusal'", ident_) >>
-                          meta_ >> E("'when' and the condition of {decl}", kw("when")) >>
+auto const refusal__def = kw("refusal") >>
+                          E("a name for the refusal after 'refusal'", ident_) >> meta_ >>
+                          E("'when' and the condition of {decl}", kw("when")) >>
                           E("an expression after 'when'", expr_);
 
 using items = ast::provision_items;
-auto const provision_items__def = *(
-    (kw("kind") >> E("a care kind name after 'kind'", ident_))[set_once(&items::kind, "kind")] |
-    (kw("category") >>
-     E("a string after 'category'", string_))[set_once(&items::category, "category")] |
-    (kw("product") >>
-     E("a string after 'product'", string_))[set_once(&items::product, "product")] |
-    (kw("unit_code") >>
-     E("a string after 'unit_code'", string_))[set_once(&items::unit_code, "unit_code")] |
-    (kw("frequency") >>
-     E("a string after 'frequency'", string_))[set_once(&items::frequency, "frequency")] |
-    (kw("quantity") >> E("'=' after 'quantity'", x3::lit('=')) >>
-     E("an expression after '='", expr_))[set_once(&items::quantity, "quantity")] |
-    (kw("rate") >> E("'=' after 'rate'", x3::lit('=')) >>
-     E("an expression after '='", expr_))[set_once(&items::rate, "rate")] |
-    (kw("budget") >> E("'=' after 'budget'", x3::lit('=')) >>
-     E("an expression after '='", expr_))[set_once(&items::budget, "budget")]);
+auto const provision_items__def =
+    *((kw("kind") >> E("a care kind name after 'kind'", ident_))[set_once(&items::kind, "kind")] |
+      (kw("category") >>
+       E("a string after 'category'", string_))[set_once(&items::category, "category")] |
+      (kw("product") >>
+       E("a string after 'product'", string_))[set_once(&items::product, "product")] |
+      (kw("unit_code") >>
+       E("a string after 'unit_code'", string_))[set_once(&items::unit_code, "unit_code")] |
+      (kw("frequency") >>
+       E("a string after 'frequency'", string_))[set_once(&items::frequency, "frequency")] |
+      (kw("quantity") >> E("'=' after 'quantity'", x3::lit('=')) >>
+       E("an expression after '='", expr_))[set_once(&items::quantity, "quantity")] |
+      (kw("rate") >> E("'=' after 'rate'", x3::lit('=')) >>
+       E("an expression after '='", expr_))[set_once(&items::rate, "rate")] |
+      (kw("budget") >> E("'=' after 'budget'", x3::lit('=')) >>
+       E("an expression after '='", expr_))[set_once(&items::budget, "budget")]);
 auto const provision__def = kw("provision") >>
-                            E("a name for the provision after 'provision'", ident_) >> meta_ >>
-                            provision_items_;
+                            E("a name for the provision after 'provision'", ident_) >> meta_
+                            >> provision_items_;
 
 auto const declaration__def =
     enum_ | fact_ | parameter_ | rule_ | exception_ | table_ | refusal_ | provision_;
 
 // Header --------------------------------------------------------------------------------------
 
-auto const header_item__def =
-    (kw("layer") >> E("a layer (national, regional or municipal) after 'layer'",
-                      ident_))[set_header(0)] |
+auto const header_item__def = header_item_body_;
+// Semantic actions: X3 then hands on_success no attribute, so the span is set by header_item_.
+auto const header_item_body__def =
+    (kw("layer") >>
+     E("a layer (national, regional or municipal) after 'layer'", ident_))[set_header(0)] |
     (kw("law") >> E("a law (wmo or jeugdwet) after 'law'", ident_))[set_header(1)] |
     (kw("municipality") >>
      E("a municipality code such as GM0489 after 'municipality'", code_))[set_header(2)] |
     (kw("extends") >> E("a package name after 'extends'", qname_))[set_header(3)] |
-    (kw("valid") >>
-     E("a date range such as 2015-01-01 .. 2017-12-31 after 'valid'", date_range_))
-        [set_header_valid];
+    (kw("valid") >> E("a date range such as 2015-01-01 .. 2017-12-31 after 'valid'",
+                      date_range_))[set_header_valid];
 auto const header__def = kw("package") >> E("a package name after 'package'", qname_) >>
                          E("the package title (a string) after the package name", string_) >>
                          *header_item_;
-auto const import__def =
-    kw("import") >> E("the path of the imported file (a string) after 'import'", string_);
+auto const import__def = kw("import") >>
+                         E("the path of the imported file (a string) after 'import'", string_);
 
-BOOST_SPIRIT_DEFINE(expr_, if_, or_, or_op_, and_op_, add_op_, mul_op_, and_, not_, not_op_, cmp_, cmp_rest_, cmp_op_, add_, mul_, unary_, negate_,
-                    primary_, paren_, call_, args_, args_list_, number_, unit_, type_unit_, type_,
-                    date_range_, meta_, members_, enum_, fact_, undated_, dated_, versions_,
-                    parameter_, rule_, exception_, column_, columns_, range_, range_closed_,
-                    range_open_, cell_, cells_, row_, rows_, table_, refusal_, provision_items_,
-                    provision_, declaration_, header_item_, header_, import_)
+BOOST_SPIRIT_DEFINE(type_body_, number_body_, undated_body_, header_item_body_, expr_, if_, or_,
+                    or_op_, and_op_, add_op_, mul_op_, and_, not_, not_op_, cmp_, cmp_rest_,
+                    cmp_op_, add_, mul_, unary_, negate_, primary_, paren_, call_, args_,
+                    args_list_, number_, unit_, type_unit_, type_, date_range_, meta_, members_,
+                    enum_, fact_, undated_, dated_, versions_, parameter_, rule_, exception_,
+                    column_, columns_, range_, range_closed_, range_open_, cell_, cells_, row_,
+                    rows_, table_, refusal_, provision_items_, provision_, declaration_,
+                    header_item_, header_, import_)
 
 // ---------------------------------------------------------------------------------------------
 // Entry points

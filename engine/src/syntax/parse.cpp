@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cassert>
+#include <optional>
 #include <utility>
+#include <vector>
 
 namespace billijk::syntax {
 namespace {
@@ -22,12 +24,14 @@ constexpr std::size_t max_errors = 25;
 bool word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
-bool digit(char c) { return c >= '0' && c <= '9'; }
+bool digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 bool starts_declaration(std::string_view word) {
-    static constexpr std::string_view keywords[] = {
-        "enum",    "fact",    "parameter", "rule",     "exception",
-        "table",   "refusal", "provision", "override", "import"};
+    static constexpr std::string_view keywords[] = {"enum",      "fact",  "parameter", "rule",
+                                                    "exception", "table", "refusal",   "provision",
+                                                    "override",  "import"};
     return std::find(std::begin(keywords), std::end(keywords), word) != std::end(keywords);
 }
 
@@ -70,9 +74,8 @@ token token_at(std::string_view text, std::uint32_t pos) {
     }
     if (digit(c)) {
         std::uint32_t p = pos;
-        while (p < size && (word_char(text[p]) ||
-                            ((text[p] == '.' || text[p] == '-') && p + 1 < size &&
-                             digit(text[p + 1])))) {
+        while (p < size && (word_char(text[p]) || ((text[p] == '.' || text[p] == '-') &&
+                                                   p + 1 < size && digit(text[p + 1])))) {
             ++p;
         }
         return finish(token_kind::number, p);
@@ -121,26 +124,6 @@ std::string describe(token const& t) {
     }
 }
 
-/// The token that ends exactly at `pos` (the one before an expectation point), quoted.
-std::string previous_token(std::string_view text, std::uint32_t pos) {
-    if (pos == 0) {
-        return "the start";
-    }
-    std::uint32_t begin = pos;
-    if (word_char(text[pos - 1])) {
-        while (begin > 0 && word_char(text[begin - 1])) {
-            --begin;
-        }
-    } else if (pos >= 2 && (text.substr(pos - 2, 2) == "==" || text.substr(pos - 2, 2) == "!=" ||
-                            text.substr(pos - 2, 2) == "<=" || text.substr(pos - 2, 2) == ">=" ||
-                            text.substr(pos - 2, 2) == "->")) {
-        begin = pos - 2;
-    } else {
-        begin = pos - 1;
-    }
-    return "'" + std::string(text.substr(begin, pos - begin)) + "'";
-}
-
 /// "'rule hourly_rate'": the keyword and name a declaration starts with, for messages.
 std::string declaration_head(std::string_view text, std::uint32_t start) {
     auto word_at = [&](std::uint32_t p) {
@@ -160,6 +143,135 @@ std::string declaration_head(std::string_view text, std::uint32_t start) {
         return "'" + std::string(keyword.text) + "'";
     }
     return "'" + std::string(keyword.text) + " " + std::string(name.text) + "'";
+}
+
+/// The end of the last token in [from, pos): walks the tokens forward from `from` (a token
+/// start), so that comments between them are recognised.
+std::uint32_t last_token_end(std::string_view text, std::uint32_t from, std::uint32_t pos) {
+    std::uint32_t end = from;
+    for (std::uint32_t p = skip_blank(text, from); p < pos && p < text.size();
+         p = skip_blank(text, token_at(text, p).end)) {
+        end = token_at(text, p).end;
+    }
+    return end;
+}
+
+/// The end of the token before `pos`: steps back over blanks and comments.
+std::uint32_t end_of_previous_token(std::string_view text, std::uint32_t pos) {
+    for (;;) {
+        while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '\t' || text[pos - 1] == '\n' ||
+                           text[pos - 1] == '\r')) {
+            --pos;
+        }
+        // If `pos` ends a comment, continue before its '#' (a '#' inside a string is no comment).
+        std::uint32_t line = pos;
+        while (line > 0 && text[line - 1] != '\n') {
+            --line;
+        }
+        std::optional<std::uint32_t> hash;
+        bool in_string = false;
+        for (std::uint32_t p = line; p < pos; ++p) {
+            if (in_string && text[p] == '\\') {
+                ++p;
+            } else if (text[p] == '"') {
+                in_string = !in_string;
+            } else if (!in_string && text[p] == '#') {
+                hash = p;
+                break;
+            }
+        }
+        if (!hash) {
+            return pos;
+        }
+        pos = *hash;
+    }
+}
+
+/// The token that ends at `end` (a token end found by end_of_previous_token), or an eof token.
+token token_before(std::string_view text, std::uint32_t end) {
+    if (end == 0) {
+        return token{};
+    }
+    // Tokens are short: try the starts of the current line until one ends exactly at `end`.
+    std::uint32_t line = end;
+    while (line > 0 && text[line - 1] != '\n') {
+        --line;
+    }
+    for (std::uint32_t p = skip_blank(text, line); p < end;) {
+        token const t = token_at(text, p);
+        if (t.end >= end) {
+            return t.end == end ? t : token{};
+        }
+        p = skip_blank(text, t.end);
+    }
+    return token{};
+}
+
+/// The token before an expectation point at `pos`, quoted, for "{prev}" in messages.
+std::string previous_token(std::string_view text, std::uint32_t pos) {
+    token const t = token_before(text, end_of_previous_token(text, pos));
+    return t.kind == token_kind::eof ? "the start" : "'" + std::string(t.text) + "'";
+}
+
+constexpr std::string_view unit_list =
+    "the unit words are eur, hour(s), minute(s), day(s), week(s), fourweeks, month(s), year(s), "
+    "etmaal/etmalen, zone(s), km, ride(s), meal(s), count and percent";
+
+/// A keyword at most a typo away from `word`, for a "did you mean" note.
+/// A keyword at most a typo away from `word`, for a "did you mean" note. Ties go to the
+/// clause keywords, or with `at_declaration` to the declaration keywords, listed first.
+std::optional<std::string_view> similar_keyword(std::string_view word, bool at_declaration) {
+    static constexpr std::string_view clauses[] = {
+        "cites", "label",    "label_en", "when",      "valid",        "to",
+        "over",  "by",       "hit",      "row",       "then",         "else",
+        "kind",  "category", "product",  "unit_code", "frequency",    "quantity",
+        "rate",  "budget",   "layer",    "law",       "municipality", "extends"};
+    static constexpr std::string_view declarations[] = {
+        "enum",    "fact",      "parameter", "rule",   "exception", "table",
+        "refusal", "provision", "override",  "import", "package"};
+    // Optimal string alignment distance: insertions, deletions, substitutions, transpositions.
+    auto distance = [](std::string_view a, std::string_view b) {
+        std::vector<std::vector<std::size_t>> d(a.size() + 1,
+                                                std::vector<std::size_t>(b.size() + 1));
+        for (std::size_t i = 0; i <= a.size(); ++i) {
+            d[i][0] = i;
+        }
+        for (std::size_t j = 0; j <= b.size(); ++j) {
+            d[0][j] = j;
+        }
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                std::size_t const cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                    d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.size()][b.size()];
+    };
+    if (word.size() < 3) {
+        return std::nullopt;
+    }
+    std::size_t best = word.size() >= 5 ? 2 : 1;
+    std::optional<std::string_view> found;
+    auto consider = [&](auto const& keywords) {
+        for (auto keyword : keywords) {
+            std::size_t const d = distance(word, keyword);
+            if (d <= best && (!found || d < best)) {
+                best = d;
+                found = keyword;
+            }
+        }
+    };
+    if (at_declaration) {
+        consider(declarations);
+        consider(clauses);
+    } else {
+        consider(clauses);
+        consider(declarations);
+    }
+    return found;
 }
 
 std::string replace_all(std::string s, std::string_view from, std::string const& to) {
@@ -206,19 +318,31 @@ class reporter {
     Span span(std::uint32_t begin, std::uint32_t end) const { return Span{file_, begin, end}; }
 
     /// "expected <what>, found <token at pos>", or the lexical error at that token.
-    void expected(std::string const& what, std::uint32_t pos) {
+    void expected(std::string const& what, std::uint32_t pos, std::string const& hint = {},
+                  bool inside_declaration = true) {
         token const t = token_at(text_, skip_blank(text_, pos));
-        if (lexical(t)) {
+        if (lexical(t) || unknown_unit(t)) {
             return;
         }
         bool const wants_name = what.find("name") != std::string::npos;
         if (t.kind == token_kind::word && detail::is_reserved(t.text) && wants_name) {
-            diags_.error("E0105", span(t.begin, t.end),
+            diags_.error("E0105", where(t),
                          "expected " + what + ", found " + describe(t) +
                              ", which is reserved and cannot be used as a name");
             return;
         }
-        diags_.error("E0101", span(t.begin, t.end), "expected " + what + ", found " + describe(t));
+        std::optional<std::string_view> const keyword =
+            t.kind == token_kind::word && !detail::is_reserved(t.text)
+                ? similar_keyword(t.text, what.find("declaration") != std::string::npos)
+                : std::nullopt;
+        // A misspelt keyword is the problem itself: point at it, not at the text before it.
+        auto& d =
+            diags_.error("E0101", keyword || !inside_declaration ? span(t.begin, t.end) : where(t),
+                         "expected " + what + ", found " + describe(t) + hint);
+        if (keyword) {
+            d.notes.push_back(
+                DiagnosticNote{std::nullopt, "did you mean '" + std::string(*keyword) + "'?"});
+        }
     }
 
     /// A failed parse step inside the declaration starting at `start`.
@@ -231,6 +355,43 @@ class reporter {
         std::string what = replace_all(e.what, "{decl}", head);
         what = replace_all(what, "{prev}", previous_token(text_, e.begin));
         expected(what, e.begin);
+    }
+
+    /// Where to point for "expected ..., found `t`": at `t`, or, when `t` is on a later line
+    /// than the text before it, just after that text (the missing piece belongs there).
+    Span where(token const& t) const {
+        std::uint32_t const before = end_of_previous_token(text_, t.begin);
+        if (text_.substr(before, t.begin - before).find('\n') != std::string_view::npos) {
+            return span(before, before);
+        }
+        return span(t.begin, t.end);
+    }
+
+    /// E0112: a word after a number that is not a unit word (`45 euro`), or a word before '/'
+    /// or '*' where only a unit can stand (`rule r: euro/hour`); true if reported.
+    bool unknown_unit(token const& t) {
+        std::uint32_t const before = end_of_previous_token(text_, t.begin);
+        token const previous = token_before(text_, before);
+        bool const on_one_line =
+            text_.substr(before, t.begin - before).find('\n') == std::string_view::npos;
+        if (!on_one_line) {
+            return false;
+        }
+        if (t.kind == token_kind::word && !detail::is_reserved(t.text) &&
+            previous.kind == token_kind::number) {
+            diags_.error("E0112", span(t.begin, t.end),
+                         "unknown unit '" + std::string(t.text) + "' after the number '" +
+                             std::string(previous.text) + "'; " + std::string(unit_list));
+            return true;
+        }
+        if ((t.text == "/" || t.text == "*") && previous.kind == token_kind::word &&
+            !detail::is_reserved(previous.text)) {
+            diags_.error("E0112", span(previous.begin, previous.end),
+                         "unknown unit '" + std::string(previous.text) + "' before '" +
+                             std::string(t.text) + "'; " + std::string(unit_list));
+            return true;
+        }
+        return false;
     }
 
     /// E0102 / E0104 when the token itself is malformed; true if reported.
@@ -608,13 +769,22 @@ void parse_header(std::string_view text, std::uint32_t& pos, reporter& report,
         file.header.push_back(convert.header_item(item));
     }
     token const next = token_at(text, pos);
-    if (next.kind == token_kind::word && !starts_declaration(next.text)) {
-        report.diagnostics().error("E0106", report.span(next.begin, next.end),
-                                   "unknown header item '" + std::string(next.text) +
-                                       "', expected 'layer', 'law', 'municipality', 'extends', "
-                                       "'valid', an import or a declaration");
-        pos = resync(text, pos);
+    if (next.kind != token_kind::word || starts_declaration(next.text)) {
+        return;
     }
+    auto const similar = similar_keyword(next.text, true);
+    if (similar && starts_declaration(*similar)) {
+        return; // a misspelt declaration keyword: the declaration loop reports it
+    }
+    auto& d = report.diagnostics().error("E0106", report.span(next.begin, next.end),
+                                         "unknown header item '" + std::string(next.text) +
+                                             "', expected 'layer', 'law', 'municipality', "
+                                             "'extends', 'valid', an import or a declaration");
+    if (similar) {
+        d.notes.push_back(
+            DiagnosticNote{std::nullopt, "did you mean '" + std::string(*similar) + "'?"});
+    }
+    pos = resync(text, pos);
 }
 
 } // namespace
@@ -627,10 +797,15 @@ Result<File> parse(SourceSet const& sources, FileId file_id) {
     File file;
     file.span = Span{file_id, 0, static_cast<std::uint32_t>(text.size())};
 
-    std::uint32_t pos = skip_blank(text, 0);
+    // A UTF-8 byte order mark, as some Windows editors write, is not part of the text.
+    std::uint32_t pos = skip_blank(text, text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
     parse_header(text, pos, report, convert, file);
 
     bool seen_declaration = false;
+    // The last declaration, when it parsed without error: [previous_begin, previous_end).
+    bool has_previous = false;
+    std::uint32_t previous_begin = 0;
+    std::uint32_t previous_end = 0;
     while (!report.full()) {
         pos = skip_blank(text, pos);
         if (pos >= text.size()) {
@@ -652,6 +827,7 @@ Result<File> parse(SourceSet const& sources, FileId file_id) {
             } else {
                 file.imports.push_back(Import{path.value, convert.span(path)});
             }
+            has_previous = false;
             continue;
         }
 
@@ -660,20 +836,44 @@ Result<File> parse(SourceSet const& sources, FileId file_id) {
         case step::ok:
             file.declarations.push_back(convert.declaration(declaration));
             seen_declaration = true;
+            has_previous = true;
+            previous_begin = start;
+            previous_end = last_token_end(text, start, pos);
             continue;
         case step::error:
             report.step_failed(error, start);
             break;
         case step::no_match:
             if (first.kind == token_kind::word && first.text == "override") {
-                report.expected("'parameter' or 'rule' after 'override'", first.end);
+                report.expected("'parameter' or 'rule' after 'override'", first.end, {}, false);
+            } else if (has_previous) {
+                std::string hint;
+                if (first.text == "<" || first.text == ">" || first.text == "<=" ||
+                    first.text == ">=" || first.text == "==" || first.text == "!=") {
+                    hint = " (comparisons do not chain: write 'a < b and b < c')";
+                } else if (first.text == "valid") {
+                    hint = " (a parameter has either one undated value '= ...' or dated versions "
+                           "'valid ... = ...', not both)";
+                } else if (first.text == "cites" || first.text == "label" ||
+                           first.text == "label_en") {
+                    hint = " (cites, label and label_en come before the value)";
+                }
+                bool const same_line = text.substr(previous_end, start - previous_end).find('\n') ==
+                                       std::string_view::npos;
+                std::string const what =
+                    same_line ? "a new declaration after the end of " +
+                                    declaration_head(text, previous_begin)
+                              : "a declaration (enum, fact, parameter, rule, exception, table, "
+                                "refusal or provision)";
+                report.expected(what, start, hint, false);
             } else {
                 report.expected("a declaration (enum, fact, parameter, rule, exception, table, "
                                 "refusal or provision)",
-                                start);
+                                start, {}, false);
             }
             break;
         }
+        has_previous = false;
         pos = resync(text, start);
     }
 

@@ -250,8 +250,7 @@ enum class step { ok, no_match, error };
 /// Each parses one item at byte offset `pos` of `text` and, on success, advances `pos` past it
 /// and the whitespace and comments that follow. `no_match` means the first token did not fit.
 step parse_header(std::string_view text, std::uint32_t& pos, ast::header& out, step_error& err);
-step parse_import(std::string_view text, std::uint32_t& pos, ast::string_lit& out,
-                  step_error& err);
+step parse_import(std::string_view text, std::uint32_t& pos, ast::string_lit& out, step_error& err);
 step parse_declaration(std::string_view text, std::uint32_t& pos, ast::declaration& out,
                        step_error& err);
 step parse_expression(std::string_view text, std::uint32_t& pos, ast::operand& out,

@@ -385,7 +385,7 @@ TEST_CASE("the schema samples mean the same to the engine", "[io][case]") {
     auto example = io::read_case(read_source_file("examples/barendrecht-informal.json"),
                                  "examples/barendrecht-informal.json");
     REQUIRE(example);
-    CHECK(example.value().requests.at(0).facts.size() == 3);
+    CHECK(example.value().requests.at(0).facts.size() == 4);
     CHECK(example.value().requests.at(0).need.at(0).amount.amount == dec("10"));
     // The negative sample fails the schema (CTest) and the engine, for the same reasons.
     CHECK(

@@ -1,0 +1,168 @@
+// One request: find its provision, read its facts, evaluate every refusal of the package and
+// the layers below it, then (when granted) the quantity, and for a PGB the rate and budget.
+#include "eval/evaluator.hpp"
+#include "eval/request.hpp"
+
+#include <algorithm>
+
+namespace billijk::eval {
+
+namespace {
+
+Explanation meta_node(sema::Program const& program, std::string kind, std::string const& name,
+                      sema::PackageId package, sema::Meta const& meta) {
+    Explanation node;
+    node.kind = std::move(kind);
+    node.name = name;
+    auto const& pkg = program.packages[package];
+    node.package = pkg.name;
+    node.layer = std::string(sema::to_string(pkg.layer));
+    node.cites = meta.cites;
+    node.label_nl = meta.label;
+    node.label_en = meta.english();
+    return node;
+}
+
+/// The name and span to blame for an amount: the rule or parameter it names, else the expression.
+std::pair<std::string, Span> blame(sema::Program const& program, sema::PackageId root,
+                                   sema::Expr const& e, std::string const& fallback) {
+    if (e.kind != sema::Expr::Kind::name)
+        return {fallback, e.span};
+    auto ref = program.packages[root].lookup(e.name);
+    if (ref && ref->kind == sema::DeclKind::rule)
+        return {e.name, program.rules[ref->index].value.span};
+    if (ref && ref->kind == sema::DeclKind::parameter)
+        return {e.name, program.parameters[ref->index].span};
+    return {e.name, e.span};
+}
+
+std::string_view status_text(Status s) {
+    switch (s) {
+    case Status::granted:
+        return "granted";
+    case Status::refused:
+        return "refused";
+    case Status::undetermined:
+        return "undetermined";
+    }
+    return "?";
+}
+
+} // namespace
+
+Result<ProvisionResult> evaluate_request(sema::Program const& program, sema::PackageId root_id,
+                                         Case const& the_case, std::size_t index, Date reference) {
+    auto const& request = the_case.requests[index];
+    auto const& root = program.packages[root_id];
+    std::string path = "requests[" + std::to_string(index) + "]";
+    auto ref = root.lookup(request.provision);
+    if (!ref || ref->kind != sema::DeclKind::provision) {
+        Diagnostics diags;
+        auto& d = diags.error("E0802", std::nullopt,
+                              path + ".provision: unknown provision '" + request.provision +
+                                  "' in package " + root.name);
+        std::string known;
+        for (auto const& [name, r] : root.view)
+            if (r.kind == sema::DeclKind::provision)
+                known += (known.empty() ? "" : ", ") + name;
+        d.notes.push_back({std::nullopt, "known provisions: " + (known.empty() ? "none" : known)});
+        return diags;
+    }
+    auto const& provision = program.provisions[ref->index];
+    BILLIJK_TRY(facts, convert_facts(program, root_id, request, index));
+
+    Evaluator ev(
+        Environment{program, root_id, the_case, request, &provision, reference, std::move(facts)});
+    ProvisionResult out;
+    out.provision = provision.name;
+    out.form = request.form;
+    out.period = the_case.period;
+    out.category = provision.category;
+    out.product = provision.product;
+    out.unit_code = provision.unit_code;
+    out.frequency = provision.frequency;
+    out.explanation =
+        meta_node(program, "provision", provision.name, provision.package, provision.meta);
+
+    // Refusals of the lower layers first, each package in declaration order.
+    bool refused = false;
+    std::vector<std::string> open;
+    auto lineage = root.lineage;
+    std::reverse(lineage.begin(), lineage.end());
+    for (auto pid : lineage) {
+        for (auto const& r : program.refusals) {
+            if (r.package != pid)
+                continue;
+            Traced t = ev.trace(r.condition, r.name);
+            Explanation node = meta_node(program, "refusal", r.name, r.package, r.meta);
+            node.value = t.value.to_string();
+            node.expression = r.condition.text;
+            node.formula = std::move(t.formula);
+            node.inputs = std::move(t.inputs);
+            if (!t.value.determined()) {
+                add_reasons(open, t.value.reasons);
+            } else if (t.value.scalar->boolean) {
+                refused = true;
+                out.reasons.push_back({r.name, r.meta.cites, r.meta.label, r.meta.english()});
+            }
+            out.explanation.inputs.push_back(std::move(node));
+        }
+    }
+
+    Diagnostics errors;
+    if (refused) {
+        out.status = Status::refused;
+    } else if (!open.empty()) {
+        out.status = Status::undetermined;
+        out.undetermined = open;
+    } else {
+        out.status = Status::granted;
+        bool pgb = request.form == "pgb";
+        auto output = [&](std::optional<sema::Expr> const& e, char const* what,
+                          std::optional<Quantity>& into) {
+            if (!e)
+                return;
+            Traced t = ev.trace(*e, what);
+            Explanation node;
+            if (e->kind == sema::Expr::Kind::name && t.inputs.size() == 1) {
+                node = std::move(t.inputs.front());
+            } else {
+                node.kind = "expression";
+                node.name = what;
+                node.value = t.value.to_string();
+                node.expression = e->text;
+                node.formula = std::move(t.formula);
+                node.inputs = std::move(t.inputs);
+            }
+            out.explanation.inputs.push_back(std::move(node));
+            if (!t.value.determined()) {
+                add_reasons(out.undetermined, t.value.reasons);
+                return;
+            }
+            auto const& s = *t.value.scalar;
+            if (!s.number.is_finite_decimal()) {
+                auto [name, span] =
+                    blame(program, root_id, *e, std::string(what) + " of " + provision.name);
+                errors
+                    .error("E0805", span,
+                           "value of " + name + " is " + s.number.to_string() +
+                               ": round it in the rule")
+                    .notes.push_back({std::nullopt, "reported amounts must have a finite "
+                                                    "decimal expansion; use round(x, step, mode)"});
+                return;
+            }
+            into = Quantity{s.number, s.type.unit};
+        };
+        output(provision.quantity, "quantity", out.quantity);
+        if (pgb) {
+            output(provision.rate, "rate", out.rate);
+            output(provision.budget, "budget", out.budget);
+        }
+    }
+    if (errors.has_errors())
+        return errors;
+    out.explanation.value = std::string(status_text(out.status));
+    return out;
+}
+
+} // namespace billijk::eval

@@ -1,0 +1,30 @@
+// One request of a case against its municipal package: the facts read per their declared
+// types (facts.cpp), then the provision's refusals and outputs evaluated (provision.cpp).
+//
+//   auto facts = eval::convert_facts(program, root, request, 0);     // Result<map>
+//   auto result = eval::evaluate_request(program, root, the_case, 0, reference_date);
+//
+// Errors (an undeclared fact, a fact of the wrong type, an unknown provision, an amount without
+// a finite decimal expansion) are diagnostics naming the JSON path or the rule; missing inputs
+// are not errors but make values undetermined.
+#pragma once
+
+#include "billijk/case.hpp"
+#include "billijk/indication.hpp"
+#include "billijk/result.hpp"
+#include "sema/ir.hpp"
+
+#include <map>
+#include <string>
+
+namespace billijk::eval {
+
+using FactValues = std::map<std::string, sema::Scalar>;
+
+Result<FactValues> convert_facts(sema::Program const& program, sema::PackageId root,
+                                 Request const& request, std::size_t index);
+
+Result<ProvisionResult> evaluate_request(sema::Program const& program, sema::PackageId root,
+                                         Case const& the_case, std::size_t index, Date reference);
+
+} // namespace billijk::eval
