@@ -1,5 +1,7 @@
 // One request: find its provision, read its facts, evaluate every refusal of the package and
-// the layers below it, then (when granted) the quantity, and for a PGB the rate and budget.
+// the layers below it, then (when none holds) the quantity, and for a PGB the rate and budget.
+// Status: refused when a refusal holds; else undetermined when a refusal or a reported amount is
+// undetermined (the amounts that could be computed are still reported); else granted.
 #include "eval/evaluator.hpp"
 #include "eval/request.hpp"
 
@@ -158,6 +160,9 @@ Result<ProvisionResult> evaluate_request(sema::Program const& program, sema::Pac
             output(provision.rate, "rate", out.rate);
             output(provision.budget, "budget", out.budget);
         }
+        // A grant whose amounts cannot all be computed is not a decision yet.
+        if (!out.undetermined.empty())
+            out.status = Status::undetermined;
     }
     if (errors.has_errors())
         return errors;

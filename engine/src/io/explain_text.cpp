@@ -4,6 +4,7 @@
 
 #include <array>
 #include <optional>
+#include <set>
 #include <utility>
 
 namespace billijk::io {
@@ -84,7 +85,7 @@ std::size_t unit_expression_length(std::string_view text) {
 struct Words {
     std::string_view indication, reference_date, rules, version, engine, provision, decision, form,
         quantity, rate, budget, period, through, codes, category, product, unit, frequency, reasons,
-        undetermined, explanation, source, fingerprint;
+        undetermined, explanation, source, fingerprint, see_above;
 };
 
 constexpr Words dutch{"Indicatie",
@@ -109,14 +110,15 @@ constexpr Words dutch{"Indicatie",
                       "Niet te bepalen",
                       "Toelichting",
                       "bron",
-                      "Vingerafdruk"};
+                      "Vingerafdruk",
+                      "(zie hierboven)"};
 
 constexpr Words english{"Indication",  "Reference date", "Rules",           "version",
                         "Engine",      "Provision",      "Decision",        "Form",
                         "Quantity",    "Rate",           "Budget",          "Period",
                         "to",          "Codes",          "category",        "product",
                         "unit",        "frequency",      "Refusal reasons", "Undetermined",
-                        "Explanation", "source",         "Fingerprint"};
+                        "Explanation", "source",         "Fingerprint",     "(see above)"};
 
 std::string_view status_text(Status status, Language lang) {
     if (lang == Language::en)
@@ -248,6 +250,7 @@ class TextWriter {
                 line("    ", "- " + localize_value(u, lang_));
         }
         line("  ", std::string(words_.explanation) + ":");
+        explained_.clear();
         node(p.explanation, "    ");
     }
 
@@ -276,15 +279,26 @@ class TextWriter {
             head += ": " + localize_value(e.value, lang_);
         if (!e.cites.empty())
             head += " [" + e.cites + "]";
+
+        // A value used in several places (the hours, the age) is derived in full once per
+        // provision; later uses refer back, so a decision letter quotes each step once.
+        bool const has_derivation = !e.inputs.empty() || !e.expression.empty();
+        if (has_derivation && !explained_.insert(e.kind + ' ' + e.package + ' ' + e.name).second) {
+            line(indent, "- " + head + " " + std::string(words_.see_above));
+            return;
+        }
         line(indent, "- " + head);
 
         std::string const detail = indent + "  ";
         std::string const expression = localize_units(e.expression, lang_);
         std::string const formula = localize_units(e.formula, lang_);
+        std::string const value = localize_value(e.value, lang_);
         if (!expression.empty() && !formula.empty() && expression != formula)
             line(detail, "= " + expression + " = " + formula);
-        else if (!expression.empty() || !formula.empty())
-            line(detail, "= " + (expression.empty() ? formula : expression));
+        else if (!expression.empty() && expression != value)
+            line(detail, "= " + expression);
+        else if (expression.empty() && !formula.empty() && formula != value)
+            line(detail, "= " + formula);
         if (!e.package.empty()) {
             std::string source = std::string(words_.source) + ": " + e.package;
             if (!e.layer.empty())
@@ -301,6 +315,7 @@ class TextWriter {
     Language lang_;
     Words const& words_;
     std::string out_;
+    std::set<std::string> explained_; ///< nodes already derived in full for this provision
 };
 
 } // namespace

@@ -157,14 +157,15 @@ TEST_CASE("parameter versions are picked by the reference date") {
     CHECK(cap->value == "26.40 eur/hour");
 }
 
-TEST_CASE("a missing requested rate leaves the rate and budget undetermined") {
+TEST_CASE("a missing requested rate leaves the rate, the budget and the status undetermined") {
     Fixture f;
     auto c = barendrecht_case();
     c.requests[0].rate.reset();
     auto ind = f.run(c);
     auto const& p = ind.provisions.at(0);
-    CHECK(p.status == Status::granted);
-    CHECK(p.quantity);
+    CHECK(p.status == Status::undetermined);
+    CHECK(p.explanation.value == "undetermined");
+    CHECK(p.quantity); // what could be computed is still reported
     CHECK(!p.rate);
     CHECK(!p.budget);
     CHECK(p.undetermined == std::vector<std::string>{"missing request.rate"});
