@@ -3,7 +3,8 @@
 
 A fenced block tagged ```rules is a complete rules root (one file): `billijk check` must accept it.
 A block tagged ```rules-error E0301 must be rejected with that diagnostic id.
-A `file=NAME.rules` argument names the file (default example.rules).
+Consecutive blocks tagged ```rules file=NAME.rules form one rules root with several files
+(e.g. a national and a municipal layer) and are checked together.
 """
 import os
 import re
@@ -21,26 +22,41 @@ def blocks(text):
         yield kind, args, body, line
 
 
+def groups(text):
+    """Yields (kind, want_id, {file: body}, line): consecutive file= blocks form one group."""
+    pending, pending_line = {}, 0
+    for kind, args, body, line in blocks(text):
+        m = re.search(r"file=(\S+)", args)
+        if m and kind == "rules" and m.group(1) not in pending:
+            if not pending:
+                pending_line = line
+            pending[m.group(1)] = body
+            continue
+        if pending:
+            yield "rules", "", pending, pending_line
+            pending = {}
+        want = args.split()[0] if kind == "rules-error" and args else ""
+        yield kind, want, {"example.rules": body}, line
+    if pending:
+        yield "rules", "", pending, pending_line
+
+
 def main():
     billijk, doc = sys.argv[1], sys.argv[2]
     with open(doc, encoding="utf-8") as f:
         text = f.read()
     failures, count = [], 0
-    for kind, args, body, line in blocks(text):
+    for kind, want, files, line in groups(text):
         count += 1
         with tempfile.TemporaryDirectory() as root:
-            name = "example.rules"
-            m = re.search(r"file=(\S+)", args)
-            if m:
-                name = m.group(1)
-            with open(os.path.join(root, name), "w", encoding="utf-8") as f:
-                f.write(body)
+            for name, body in files.items():
+                with open(os.path.join(root, name), "w", encoding="utf-8") as f:
+                    f.write(body)
             p = subprocess.run([billijk, "check", "--rules", root], capture_output=True, text=True)
             where = f"{doc}:{line}"
             if kind == "rules" and p.returncode != 0:
                 failures.append(f"{where}: example rejected:\n{p.stderr}")
             if kind == "rules-error":
-                want = args.split()[0] if args else ""
                 if p.returncode == 0:
                     failures.append(f"{where}: example should fail with {want} but was accepted")
                 elif f"[{want}]" not in p.stderr:

@@ -11,8 +11,8 @@ Evaluator::Named const& Evaluator::named(std::string const& name) {
         return it->second;
     if (!active_.insert(name).second) {
         // The checker rejects cycles; this guard keeps a bug from recursing forever.
-        static Named const cycle{Value::undetermined("cycle through " + name), {}};
-        return cycle;
+        Named cycle{Value::undetermined("cycle through " + name), {}};
+        return memo_.emplace(name, std::move(cycle)).first->second;
     }
     Named n = compute_named(name);
     active_.erase(name);
@@ -120,7 +120,8 @@ Evaluator::Named Evaluator::parameter(sema::ParameterDecl const& d) {
 
 namespace {
 
-bool declared_over(sema::Program const& p, std::vector<sema::ExceptionDecl const*> const& all,
+/// True when `a` is declared over `b`, directly or through a chain of `over`.
+bool declared_over(std::vector<sema::ExceptionDecl const*> const& all,
                    sema::ExceptionDecl const* a, sema::ExceptionDecl const* b) {
     auto const* at = a;
     for (std::size_t steps = 0; steps <= all.size() && at->over; ++steps) {
@@ -134,7 +135,6 @@ bool declared_over(sema::Program const& p, std::vector<sema::ExceptionDecl const
             return true;
         at = next;
     }
-    (void)p;
     return false;
 }
 
@@ -173,7 +173,7 @@ Evaluator::Named Evaluator::rule(sema::RuleDecl const& d) {
     for (auto const* h : holding) {
         bool beaten = false;
         for (auto const* other : holding)
-            beaten = beaten || (other != h && declared_over(program, exceptions, other, h));
+            beaten = beaten || (other != h && declared_over(exceptions, other, h));
         if (!beaten && !winner)
             winner = h;
     }

@@ -10,26 +10,26 @@ namespace billijk::io {
 
 namespace {
 
-// The E05xx catalogue; docs/case-format.md lists them with examples.
-constexpr char const* e_invalid_json = "E0501";
-constexpr char const* e_duplicate_field = "E0502";
-constexpr char const* e_unknown_field = "E0503";
-constexpr char const* e_missing_field = "E0504";
-constexpr char const* e_wrong_type = "E0505";
-constexpr char const* e_number_not_string = "E0506";
-constexpr char const* e_bad_decimal = "E0507";
-constexpr char const* e_negative = "E0508";
-constexpr char const* e_bad_date = "E0509";
-constexpr char const* e_period_order = "E0510";
-constexpr char const* e_bad_unit = "E0511";
-constexpr char const* e_bad_bsn = "E0512";
-constexpr char const* e_bad_schema = "E0513";
-constexpr char const* e_bad_municipality = "E0514";
-constexpr char const* e_not_allowed = "E0515";
-constexpr char const* e_provider_required = "E0516";
-constexpr char const* e_bad_need = "E0517";
-constexpr char const* e_empty = "E0518";
-constexpr char const* e_bad_name = "E0519";
+// The E09xx catalogue; docs/case-format.md lists them with examples.
+constexpr char const* e_invalid_json = "E0901";
+constexpr char const* e_duplicate_field = "E0902";
+constexpr char const* e_unknown_field = "E0903";
+constexpr char const* e_missing_field = "E0904";
+constexpr char const* e_wrong_type = "E0905";
+constexpr char const* e_number_not_string = "E0906";
+constexpr char const* e_bad_decimal = "E0907";
+constexpr char const* e_negative = "E0908";
+constexpr char const* e_bad_date = "E0909";
+constexpr char const* e_period_order = "E0910";
+constexpr char const* e_bad_unit = "E0911";
+constexpr char const* e_bad_bsn = "E0912";
+constexpr char const* e_bad_schema = "E0913";
+constexpr char const* e_bad_municipality = "E0914";
+constexpr char const* e_not_allowed = "E0915";
+constexpr char const* e_provider_required = "E0916";
+constexpr char const* e_bad_need = "E0917";
+constexpr char const* e_empty = "E0918";
+constexpr char const* e_bad_name = "E0919";
 
 using Kind = JsonNode::Kind;
 using Fields = std::initializer_list<std::string_view>;

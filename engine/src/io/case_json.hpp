@@ -1,7 +1,7 @@
 // Case JSON (schema billijk.case/1, docs/case-format.md) → billijk::Case.
 //
 // `read_case` validates the whole document and reports every problem it finds, not only the
-// first, each as a Diagnostic with an id E05xx, no span, and a message that starts with the JSON
+// first, each as a Diagnostic with an id E09xx, no span, and a message that starts with the JSON
 // path: `requests[0].need.unit: unknown unit "uur/week" (expected hours/week or minutes/week)`.
 // Numbers never pass through binary floating point: money and quantities must be decimal strings
 // ("16.00"), and a JSON number where one is expected is an error.
@@ -10,7 +10,7 @@
 // no whitespace, and without the BSN.
 //
 //   auto parsed = billijk::io::read_case(text, "cases/bar-0042.json");
-//   if (!parsed) return parsed.diagnostics();      // E0501..E0519, see docs/case-format.md
+//   if (!parsed) return parsed.diagnostics();      // E0901..E0919, see docs/case-format.md
 //   Case const& c = parsed.value();
 //   std::string canonical = billijk::io::canonical_case_json(text);
 #pragma once
@@ -28,7 +28,7 @@ inline constexpr std::string_view case_schema_id = "billijk.case/1";
 
 /// Parse and validate one case. On failure the diagnostics list every problem found (fields in
 /// the order of docs/case-format.md). They carry no span and no file name: the caller prefixes
-/// the file (`case.json: error[E0511]: requests[0].need.unit: …`). `source_name` is reserved
+/// the file (`case.json: error[E0911]: requests[0].need.unit: …`). `source_name` is reserved
 /// for messages that need it and is currently unused.
 Result<Case> read_case(std::string_view json_text, std::string const& source_name);
 

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace billijk;
 using namespace billijk::test;
 
@@ -170,4 +172,46 @@ TEST_CASE("names of a package that is not extended are not visible") {
               "package y \"Y\"\n  layer regional\n\nrule r: percent\n" + meta + "  = share\n");
     auto l = dir.load();
     CHECK(ids(l->diags()) == Ids{"E0203"});
+}
+
+TEST_CASE("two extended packages with different declarations of one name") {
+    RulesDir dir;
+    dir.write("a.rules", "package a \"A\"\n  layer national\n\nparameter x: count\n" + meta +
+                             "  = 1\n");
+    dir.write("b.rules", "package b \"B\"\n  layer national\n\nparameter x: count\n" + meta +
+                             "  = 2\n");
+    dir.write("c.rules", "package c \"C\"\n  layer regional\n  extends a\n  extends b\n");
+    dir.write("d.rules", "package d \"D\"\n  layer regional\n  extends a\n  extends b\n\n"
+                         "override parameter x: count\n" +
+                             meta + "  = 3\n");
+    auto l = dir.load();
+    // c cannot decide; d decides by overriding (which still sees both, so it is reported once
+    // for c and once for d's inheritance before its override applies)
+    auto got = ids(l->diags());
+    CHECK(std::count(got.begin(), got.end(), "E0217") >= 1);
+    CHECK(std::count(got.begin(), got.end(), "E0204") == 0);
+}
+
+TEST_CASE("a municipal exception to a national rule applies in the municipal view") {
+    RulesDir dir;
+    dir.write("national.rules", base);
+    dir.write("x.rules", municipal("exception informal_cap to cap\n  cites \"Verordening X art. "
+                                   "9\" label \"Vast tarief\"\n  when request.provider == "
+                                   "informal\n  = 18.00 eur/hour\n"));
+    auto l = dir.load();
+    INFO(dump(l->diags()));
+    REQUIRE(l->ok());
+    auto c = one_request();
+    c.requests[0].provider = "informal";
+    auto ind = indicate(l->rules(), c, {});
+    REQUIRE(ind);
+    auto const& p = ind.value().provisions.at(0);
+    CHECK(p.rate->amount.to_string() == "18.00");
+    auto const* cap = node(p.explanation, "cap");
+    REQUIRE(cap);
+    CHECK(cap->package == "national.base");
+    REQUIRE(cap->inputs.size() == 1);
+    CHECK(cap->inputs[0].kind == "exception");
+    CHECK(cap->inputs[0].package == "gemeente.x");
+    CHECK(cap->inputs[0].layer == "municipal");
 }

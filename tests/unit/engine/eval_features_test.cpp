@@ -217,3 +217,27 @@ TEST_CASE("the complete example of the rule-language guide loads and evaluates")
                            "else min(request.rate, in_kind_cost)");
     CHECK(rate->package == "example.uurtarief");
 }
+
+TEST_CASE("dated versions of a table are picked by the reference date") {
+    std::string version = "table t: hours/week\n  by kind: care_kind\n  hit first\n" + meta;
+    Run run(version + "  valid 2015-01-01 .. 2016-12-31\n  row - -> 1 hours/week\n" + version +
+                "  valid 2017-01-01 ..\n  row - -> 2 hours/week\n",
+            "t(toezicht)");
+    CHECK(run.result({}, *Date::parse("2016-12-31")).quantity->amount.to_string() == "1");
+    auto r = run.result({}, *Date::parse("2017-01-01"));
+    CHECK(r.quantity->amount.to_string() == "2");
+    auto const* t = node(r.explanation, "t");
+    REQUIRE(t);
+    CHECK(t->note_nl == "versie geldig van 2017-01-01 zonder einddatum; rij 1: - -> 2 hours/week");
+    CHECK(run.result({}, *Date::parse("2014-06-01")).undetermined ==
+          std::vector<std::string>{"no version of table t valid on 2014-06-01"});
+}
+
+TEST_CASE("a bare member of two enumerations is ambiguous without context") {
+    RulesDir dir;
+    dir.write("main.rules", header("p") + "enum a = x | y\nenum b = x | z\n" + "rule r: bool\n" +
+                                meta + "  = need(x) > 0 hours/week\n" + "fact f: a\n" + meta +
+                                "rule s: bool\n" + meta + "  = f == x\n");
+    auto l = dir.load();
+    CHECK(ids(l->diags()) == std::vector<std::string>{"E0220"});
+}

@@ -1,4 +1,4 @@
-// Case JSON reading: every field, every E05xx message with its JSON path, several problems in
+// Case JSON reading: every field, every E09xx message with its JSON path, several problems in
 // one run, and the canonical text the fingerprint hashes.
 #include "io/case_json.hpp"
 #include "io/json_tree.hpp"
@@ -41,7 +41,7 @@ std::string with(std::string const& from, std::string const& to, std::string tex
     return text;
 }
 
-/// "E0511 requests[0].need.unit: ..." for every diagnostic; empty when the case was read.
+/// "E0911 requests[0].need.unit: ..." for every diagnostic; empty when the case was read.
 std::vector<std::string> problems(std::string const& text) {
     auto result = io::read_case(text, "case.json");
     std::vector<std::string> out;
@@ -147,157 +147,157 @@ TEST_CASE("each problem is reported with its JSON path", "[io][case]") {
     SECTION("unknown unit") {
         CHECK(
             problems(with(R"("unit": "hours/week")", R"("unit": "uur/week")")) ==
-            one(R"(E0511 requests[0].need.unit: unknown unit "uur/week" (expected hours/week or minutes/week))"));
+            one(R"(E0911 requests[0].need.unit: unknown unit "uur/week" (expected hours/week or minutes/week))"));
     }
     SECTION("a known unit that a need cannot have") {
         CHECK(
             problems(with(R"("unit": "hours/week")", R"("unit": "eur/hour")")) ==
-            one(R"(E0511 requests[0].need.unit: expected hours/week or minutes/week, found "eur/hour")"));
+            one(R"(E0911 requests[0].need.unit: expected hours/week or minutes/week, found "eur/hour")"));
     }
     SECTION("BSN elfproef") {
         CHECK(problems(with("111222333", "111222334")) ==
-              one(R"(E0512 client.bsn: "111222334" fails the BSN check (elfproef))"));
+              one(R"(E0912 client.bsn: "111222334" fails the BSN check (elfproef))"));
     }
     SECTION("BSN of the wrong length") {
         CHECK(problems(with(R"("111222333")", R"("11122233")")) ==
-              one(R"(E0512 client.bsn: expected 9 digits, found "11122233")"));
+              one(R"(E0912 client.bsn: expected 9 digits, found "11122233")"));
     }
     SECTION("BSN as a number") {
         CHECK(problems(with(R"("111222333")", "111222333")) ==
-              one("E0506 client.bsn: expected a string of 9 digits, found a JSON number"));
+              one("E0906 client.bsn: expected a string of 9 digits, found a JSON number"));
     }
     SECTION("impossible date") {
         CHECK(problems(with("2018-06-30", "2017-02-30")) ==
-              one("E0509 period.end: 2017-02-30 is not a calendar date"));
+              one("E0909 period.end: 2017-02-30 is not a calendar date"));
     }
     SECTION("date in another shape") {
         CHECK(problems(with("2017-06-01", "1-6-2017")) ==
-              one(R"(E0509 decision_date: expected a date like "2017-07-01", found "1-6-2017")"));
+              one(R"(E0909 decision_date: expected a date like "2017-07-01", found "1-6-2017")"));
     }
     SECTION("period ends before it starts") {
         CHECK(problems(with(R"({"start": "2017-07-01", "end": "2018-06-30"})",
                             R"({"start": "2017-06-01", "end": "2017-01-01"})")) ==
-              one("E0510 period: end 2017-01-01 is before start 2017-06-01"));
+              one("E0910 period: end 2017-01-01 is before start 2017-06-01"));
     }
     SECTION("negative need") {
         CHECK(problems(with(R"("amount": "14")", R"("amount": "-2")")) ==
-              one("E0508 requests[0].need.amount: must not be negative"));
+              one("E0908 requests[0].need.amount: must not be negative"));
     }
     SECTION("negative rate") {
         CHECK(problems(with(R"("16.00")", R"("-16.00")")) ==
-              one("E0508 requests[0].rate: must not be negative"));
+              one("E0908 requests[0].rate: must not be negative"));
     }
     SECTION("rate as a JSON number") {
         CHECK(
             problems(with(R"("16.00")", "16.00")) ==
-            one(R"(E0506 requests[0].rate: must be a decimal string like "16.00", found a JSON number)"));
+            one(R"(E0906 requests[0].rate: must be a decimal string like "16.00", found a JSON number)"));
     }
     SECTION("rate with a decimal comma") {
         CHECK(
             problems(with(R"("16.00")", R"("16,00")")) ==
-            one(R"(E0507 requests[0].rate: must be a decimal string like "16.00", found "16,00")"));
+            one(R"(E0907 requests[0].rate: must be a decimal string like "16.00", found "16,00")"));
     }
     SECTION("amount with too many decimals") {
         CHECK(
             problems(with(R"("amount": "14")", R"("amount": "1.0000000000000000001")")) ==
-            one(R"(E0507 requests[0].need.amount: "1.0000000000000000001" is too large or has more than 18 decimals)"));
+            one(R"(E0907 requests[0].need.amount: "1.0000000000000000001" is too large or has more than 18 decimals)"));
     }
     SECTION("unknown field at the top") {
         CHECK(problems(with(R"("law": "jeugdwet",)", R"("law": "jeugdwet", "foo": 1,)")) ==
-              one(R"(E0503 foo: unknown field (put extra data under "extra"))"));
+              one(R"(E0903 foo: unknown field (put extra data under "extra"))"));
     }
     SECTION("unknown field inside a request") {
         CHECK(problems(with(R"("form": "pgb",)", R"("form": "pgb", "urgent": true,)")) ==
-              one(R"(E0503 requests[0].urgent: unknown field (put extra data under "extra"))"));
+              one(R"(E0903 requests[0].urgent: unknown field (put extra data under "extra"))"));
     }
     SECTION("municipality") {
         CHECK(problems(with(R"("GM0489")", R"("0489")")) ==
-              one(R"(E0514 municipality: expected a CBS code like "GM0489", found "0489")"));
+              one(R"(E0914 municipality: expected a CBS code like "GM0489", found "0489")"));
     }
     SECTION("law") {
         CHECK(problems(with(R"("jeugdwet")", R"("jeugd")")) ==
-              one(R"(E0515 law: expected "jeugdwet" or "wmo", found "jeugd")"));
+              one(R"(E0915 law: expected "jeugdwet" or "wmo", found "jeugd")"));
     }
     SECTION("schema") {
         CHECK(problems(with("billijk.case/1", "billijk.case/2")) ==
-              one(R"(E0513 schema: expected "billijk.case/1", found "billijk.case/2")"));
+              one(R"(E0913 schema: expected "billijk.case/1", found "billijk.case/2")"));
     }
     SECTION("form and provider") {
         CHECK(problems(with(R"("form": "pgb")", R"("form": "PGB")")) ==
-              one(R"(E0515 requests[0].form: expected "pgb" or "in_kind", found "PGB")"));
+              one(R"(E0915 requests[0].form: expected "pgb" or "in_kind", found "PGB")"));
         CHECK(
             problems(with(R"("informal")", R"("mantelzorger")")) ==
-            one(R"(E0515 requests[0].provider: expected "informal", "professional", "zzp" or "institution", found "mantelzorger")"));
+            one(R"(E0915 requests[0].provider: expected "informal", "professional", "zzp" or "institution", found "mantelzorger")"));
     }
     SECTION("provider is required for a pgb") {
         CHECK(problems(with(R"("provider": "informal",)", "")) ==
-              one(R"(E0516 requests[0].provider: required when form is "pgb")"));
+              one(R"(E0916 requests[0].provider: required when form is "pgb")"));
     }
     SECTION("household role and overloaded") {
         CHECK(
             problems(with(R"("role": "parent")", R"("role": "mother")")) ==
-            one(R"(E0515 household[0].role: expected "parent", "partner", "child", "housemate" or "other", found "mother")"));
+            one(R"(E0915 household[0].role: expected "parent", "partner", "child", "housemate" or "other", found "mother")"));
         CHECK(problems(with(R"("overloaded": false)", R"("overloaded": "no")")) ==
-              one("E0505 household[0].overloaded: expected true or false, found a string"));
+              one("E0905 household[0].overloaded: expected true or false, found a string"));
     }
     SECTION("missing required fields") {
         CHECK(problems(with(R"(, "birth_date": "2010-03-14")", "")) ==
-              one("E0504 client.birth_date: required field is missing"));
+              one("E0904 client.birth_date: required field is missing"));
         CHECK(problems(with(R"("case_id": "BAR-2017-0042",)", "")) ==
-              one("E0504 case_id: required field is missing"));
+              one("E0904 case_id: required field is missing"));
         CHECK(problems(with(R"("need": {"amount": "14", "unit": "hours/week"},)", "")) ==
-              one("E0504 requests[0].need: required field is missing"));
+              one("E0904 requests[0].need: required field is missing"));
     }
     SECTION("wrong JSON types") {
         CHECK(problems(with(R"("BAR-2017-0042")", "42")) ==
-              one("E0506 case_id: expected a string, found a JSON number"));
+              one("E0906 case_id: expected a string, found a JSON number"));
         CHECK(problems(with(R"({"start": "2017-07-01", "end": "2018-06-30"})", "[]")) ==
-              one("E0505 period: expected an object, found an array"));
-        CHECK(problems(R"([1, 2])") == one("E0505 (root): expected an object, found an array"));
+              one("E0905 period: expected an object, found an array"));
+        CHECK(problems(R"([1, 2])") == one("E0905 (root): expected an object, found an array"));
     }
     SECTION("empty values and names") {
         CHECK(problems(with(R"("BAR-2017-0042")", R"("")")) ==
-              one("E0518 case_id: must not be empty"));
+              one("E0918 case_id: must not be empty"));
         CHECK(
             problems(with(R"("begeleiding_individueel")", R"("Begeleiding individueel")")) ==
-            one(R"(E0519 requests[0].provision: expected a name like "begeleiding_individueel" (lowercase letters, digits and _), found "Begeleiding individueel")"));
+            one(R"(E0919 requests[0].provision: expected a name like "begeleiding_individueel" (lowercase letters, digits and _), found "Begeleiding individueel")"));
     }
     SECTION("need shapes") {
         CHECK(
             problems(with(R"({"amount": "14", "unit": "hours/week"})",
                           R"({"amount": "14", "unit": "hours/week", "items": []})")) ==
-            one(R"(E0517 requests[0].need: use either "amount" and "unit" or "items", not both)"));
+            one(R"(E0917 requests[0].need: use either "amount" and "unit" or "items", not both)"));
         CHECK(problems(with(R"({"amount": "14", "unit": "hours/week"})", R"({"items": []})")) ==
-              one("E0517 requests[0].need.items: must list at least one item"));
+              one("E0917 requests[0].need.items: must list at least one item"));
         CHECK(problems(with(R"({"amount": "14", "unit": "hours/week"})",
                             R"({"items": [{"kind": "toezicht", "amount": "1", "unit": "hours/week"},
                                           {"kind": "toezicht", "amount": "2", "unit": "hours/week"}]})")) ==
-              one(R"(E0517 requests[0].need.items[1].kind: "toezicht" is listed twice)"));
+              one(R"(E0917 requests[0].need.items[1].kind: "toezicht" is listed twice)"));
     }
     SECTION("facts") {
         CHECK(
             problems(with(R"({"pgb_capable": true})", R"({"pgb_capable": 1})")) ==
-            one(R"(E0506 requests[0].facts.pgb_capable: must be a decimal string like "16.00", found a JSON number)"));
+            one(R"(E0906 requests[0].facts.pgb_capable: must be a decimal string like "16.00", found a JSON number)"));
         CHECK(
             problems(with(R"({"pgb_capable": true})", R"({"pgb_capable": null})")) ==
-            one(R"(E0505 requests[0].facts.pgb_capable: expected true, false, a string or {"amount", "unit"}, found null)"));
+            one(R"(E0905 requests[0].facts.pgb_capable: expected true, false, a string or {"amount", "unit"}, found null)"));
         CHECK(
             problems(with(R"({"pgb_capable": true})", R"({"Pgb capable": true})")) ==
-            one(R"(E0519 requests[0].facts["Pgb capable"]: fact names are lowercase identifiers like "pgb_capable")"));
+            one(R"(E0919 requests[0].facts["Pgb capable"]: fact names are lowercase identifiers like "pgb_capable")"));
         CHECK(problems(with(R"({"pgb_capable": true})",
                             R"({"distance": {"amount": "3", "unit": "miles"}})")) ==
-              one(R"(E0511 requests[0].facts.distance.unit: unknown unit "miles")"));
+              one(R"(E0911 requests[0].facts.distance.unit: unknown unit "miles")"));
     }
     SECTION("no requests") {
         CHECK(problems(R"({"schema": "billijk.case/1", "case_id": "X", "municipality": "GM0489",
             "law": "wmo", "decision_date": "2017-06-01",
             "period": {"start": "2017-07-01", "end": "2018-06-30"},
             "client": {"bsn": "111222333", "birth_date": "2010-03-14"}, "requests": []})") ==
-              one("E0518 requests: must list at least one request"));
+              one("E0918 requests: must list at least one request"));
     }
     SECTION("duplicate fields") {
         CHECK(problems(with(R"("law": "jeugdwet",)", R"("law": "jeugdwet", "law": "wmo",)")) ==
-              one("E0502 law: field appears more than once"));
+              one("E0902 law: field appears more than once"));
     }
 }
 
@@ -307,7 +307,7 @@ TEST_CASE("invalid JSON is one diagnostic with line and column", "[io][case]") {
     REQUIRE_FALSE(result);
     REQUIRE(result.diagnostics().items().size() == 1);
     Diagnostic const& d = result.diagnostics().items()[0];
-    CHECK(d.id == "E0501");
+    CHECK(d.id == "E0901");
     CHECK_FALSE(d.span.has_value());
     CHECK(d.message.rfind("invalid JSON at line 3 column 14: ", 0) == 0);
 
@@ -332,13 +332,13 @@ TEST_CASE("every problem in a case is reported in one run", "[io][case]") {
     CHECK(
         problems(text) ==
         std::vector<std::string>{
-            R"(E0503 foo: unknown field (put extra data under "extra"))",
-            R"(E0515 law: expected "jeugdwet" or "wmo", found "jeugd")",
-            "E0509 period.end: 2017-02-30 is not a calendar date",
-            R"(E0512 client.bsn: "111222334" fails the BSN check (elfproef))",
-            R"(E0506 requests[0].rate: must be a decimal string like "16.00", found a JSON number)",
-            "E0508 requests[0].need.amount: must not be negative",
-            R"(E0511 requests[0].need.unit: unknown unit "uur/week" (expected hours/week or minutes/week))",
+            R"(E0903 foo: unknown field (put extra data under "extra"))",
+            R"(E0915 law: expected "jeugdwet" or "wmo", found "jeugd")",
+            "E0909 period.end: 2017-02-30 is not a calendar date",
+            R"(E0912 client.bsn: "111222334" fails the BSN check (elfproef))",
+            R"(E0906 requests[0].rate: must be a decimal string like "16.00", found a JSON number)",
+            "E0908 requests[0].need.amount: must not be negative",
+            R"(E0911 requests[0].need.unit: unknown unit "uur/week" (expected hours/week or minutes/week))",
         });
 }
 
@@ -391,13 +391,13 @@ TEST_CASE("the schema samples mean the same to the engine", "[io][case]") {
     CHECK(
         problems(read_source_file("tests/schema/invalid/case-several-errors.json")) ==
         std::vector<std::string>{
-            R"(E0503 foo: unknown field (put extra data under "extra"))",
-            R"(E0514 municipality: expected a CBS code like "GM0489", found "0489")",
-            R"(E0515 law: expected "jeugdwet" or "wmo", found "jeugd")",
-            R"(E0512 client.bsn: expected 9 digits, found "11122233")",
-            R"(E0516 requests[0].provider: required when form is "pgb")",
-            R"(E0506 requests[0].rate: must be a decimal string like "16.00", found a JSON number)",
-            "E0508 requests[0].need.amount: must not be negative",
-            R"(E0511 requests[0].need.unit: unknown unit "uur/week" (expected hours/week or minutes/week))",
+            R"(E0903 foo: unknown field (put extra data under "extra"))",
+            R"(E0914 municipality: expected a CBS code like "GM0489", found "0489")",
+            R"(E0915 law: expected "jeugdwet" or "wmo", found "jeugd")",
+            R"(E0912 client.bsn: expected 9 digits, found "11122233")",
+            R"(E0916 requests[0].provider: required when form is "pgb")",
+            R"(E0906 requests[0].rate: must be a decimal string like "16.00", found a JSON number)",
+            "E0908 requests[0].need.amount: must not be negative",
+            R"(E0911 requests[0].need.unit: unknown unit "uur/week" (expected hours/week or minutes/week))",
         });
 }
