@@ -6,6 +6,16 @@ namespace billijk::eval {
 
 using sema::DeclKind;
 
+namespace {
+
+/// A number shows as its declared type says: `parameter share: percent = 0.6` shows "60%".
+void as_declared(Value& v, sema::Type const& declared) {
+    if (v.scalar && v.scalar->type.is_number() && declared.is_number())
+        v.scalar->type = declared;
+}
+
+} // namespace
+
 Evaluator::Named const& Evaluator::named(std::string const& name) {
     if (auto it = memo_.find(name); it != memo_.end())
         return it->second;
@@ -114,6 +124,7 @@ Evaluator::Named Evaluator::parameter(sema::ParameterDecl const& d) {
     }
     if (d.is_override)
         override_note(n.explanation, d.name, d.package);
+    as_declared(n.value, d.type);
     n.explanation.value = n.value.to_string();
     return n;
 }
@@ -121,8 +132,8 @@ Evaluator::Named Evaluator::parameter(sema::ParameterDecl const& d) {
 namespace {
 
 /// True when `a` is declared over `b`, directly or through a chain of `over`.
-bool declared_over(std::vector<sema::ExceptionDecl const*> const& all,
-                   sema::ExceptionDecl const* a, sema::ExceptionDecl const* b) {
+bool declared_over(std::vector<sema::ExceptionDecl const*> const& all, sema::ExceptionDecl const* a,
+                   sema::ExceptionDecl const* b) {
     auto const* at = a;
     for (std::size_t steps = 0; steps <= all.size() && at->over; ++steps) {
         sema::ExceptionDecl const* next = nullptr;
@@ -229,6 +240,7 @@ Evaluator::Named Evaluator::rule(sema::RuleDecl const& d) {
         for (auto& node : exception_nodes)
             n.explanation.inputs.push_back(std::move(node));
     }
+    as_declared(n.value, d.type);
     n.explanation.value = n.value.to_string();
     return n;
 }

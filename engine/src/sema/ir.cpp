@@ -49,7 +49,9 @@ std::string percent_text(Decimal const& fraction) {
     auto scaled = mul(fraction, hundred);
     if (!scaled.value)
         return fraction.to_string() + " (fraction)";
-    return scaled.value->to_string() + "%";
+    // 0.60 (scale 2) shows as "60%", 0.125 as "12.5%": two of the decimals move before the point.
+    int scale = fraction.scale() > 2 ? fraction.scale() - 2 : 0;
+    return scaled.value->with_scale(scale).to_string() + "%";
 }
 } // namespace
 

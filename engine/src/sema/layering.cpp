@@ -49,28 +49,44 @@ std::vector<Own> own_declarations(Program const& p, PackageId id) {
 
 namespace {
 
-void inherit(Checker& c, PackageId id) {
-    auto& program = c.program;
+struct Conflict {
+    std::string name;
+    DeclRef first, second;
+};
+
+/// Copies the extended packages' views; returns names inherited with two different meanings.
+std::vector<Conflict> inherit(Program& program, PackageId id) {
+    std::vector<Conflict> conflicts;
     auto& pkg = program.packages[id];
     for (PackageId base : pkg.extends) {
         for (auto const& [name, ref] : program.packages[base].view) {
             auto [it, fresh] = pkg.view.emplace(name, ref);
-            if (fresh || it->second == ref)
-                continue;
-            if (decl_package(program, ref) == builtin_package)
-                continue;
-            auto& d = c.error("E0217", pkg.span,
-                              "package '" + pkg.name +
-                                  "' inherits two different declarations of '" + name + "'");
-            d.notes.push_back(
-                {decl_span(program, it->second),
-                 "one from package '" + package_name(c, decl_package(program, it->second)) + "'"});
-            d.notes.push_back(
-                {decl_span(program, ref),
-                 "one from package '" + package_name(c, decl_package(program, ref)) + "'"});
-            d.notes.push_back({std::nullopt, "declare `override` in '" + pkg.name +
-                                                 "' to decide which one applies"});
+            if (!fresh && !(it->second == ref) && decl_package(program, ref) != builtin_package)
+                conflicts.push_back({name, it->second, ref});
         }
+    }
+    return conflicts;
+}
+
+/// Reports the conflicts that the package did not settle with a declaration of its own.
+void report_conflicts(Checker& c, PackageId id, std::vector<Conflict> const& conflicts) {
+    auto const& program = c.program;
+    auto const& pkg = program.packages[id];
+    for (auto const& conflict : conflicts) {
+        auto now = pkg.lookup(conflict.name);
+        if (now && decl_package(program, *now) == id)
+            continue;
+        auto& d = c.error("E0217", pkg.span,
+                          "package '" + pkg.name + "' inherits two different declarations of '" +
+                              conflict.name + "'");
+        d.notes.push_back(
+            {decl_span(program, conflict.first),
+             "one from package '" + package_name(c, decl_package(program, conflict.first)) + "'"});
+        d.notes.push_back(
+            {decl_span(program, conflict.second),
+             "one from package '" + package_name(c, decl_package(program, conflict.second)) + "'"});
+        d.notes.push_back(
+            {std::nullopt, "declare `override` in '" + pkg.name + "' to decide which one applies"});
     }
 }
 
@@ -151,8 +167,9 @@ void build_views(Checker& c) {
         for (std::uint32_t i = 0; i < program.enums.size(); ++i)
             if (program.enums[i].package == builtin_package)
                 view[program.enums[i].name] = {DeclKind::enumeration, i};
-        inherit(c, id);
+        auto conflicts = inherit(program, id);
         add_own(c, id);
+        report_conflicts(c, id, conflicts);
         collect_members(program, id);
         state[id] = 2;
     };

@@ -241,3 +241,15 @@ TEST_CASE("a bare member of two enumerations is ambiguous without context") {
     auto l = dir.load();
     CHECK(ids(l->diags()) == std::vector<std::string>{"E0220"});
 }
+
+TEST_CASE("a number shows as its declared type") {
+    Run run("parameter share: percent\n" + meta + "  = 0.6\n" + "rule q: hours/week\n" + meta +
+                "  = share * 10 hours/week\n",
+            "q");
+    auto r = run.result();
+    CHECK(r.quantity->amount.to_string() == "6.0");
+    auto const* share = node(r.explanation, "share");
+    REQUIRE(share);
+    CHECK(share->value == "60%");
+    CHECK(node(r.explanation, "q")->formula == "60% * 10 hours/week");
+}
