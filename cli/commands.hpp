@@ -6,5 +6,6 @@ namespace billijk::cli {
 
 int cmd_indicate(int argc, char** argv);
 int cmd_check(int argc, char** argv);
+int cmd_plugins(int argc, char** argv);
 
 } // namespace billijk::cli

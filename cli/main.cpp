@@ -22,6 +22,10 @@ commands:
                        --lang nl|en         language of the text (default nl)
   check                parse and check the rule files, print every problem
                        --rules DIR
+  plugins              load every municipality plugin; list name, code, version, ABI, file and
+                       SHA-256, and every plugin refused with its reason
+                       --plugin-path DIR[:DIR]  (default: $BILLIJK_PLUGIN_PATH or ../plugins
+                                                 next to the binary)
 
   --help               this text
   --version            the engine and rule-language version
@@ -53,6 +57,8 @@ int main(int argc, char** argv) {
             return cmd_indicate(argc - 2, argv + 2);
         if (verb == "check")
             return cmd_check(argc - 2, argv + 2);
+        if (verb == "plugins")
+            return cmd_plugins(argc - 2, argv + 2);
         std::cerr << "billijk: unknown command '" << verb << "'; see billijk --help\n";
         return exit_usage;
     } catch (std::exception const& e) {
