@@ -24,7 +24,8 @@ billijk::Case synthetic_case(int i) {
     c.decision_date = *Date::parse("2017-06-01");
     c.period = {*Date::parse("2017-07-01"), *Date::parse("2018-06-30")};
     c.bsn = "111222333";
-    c.birth_date = Date::from_ymd(2000 + i % 17, 1 + static_cast<unsigned>(i % 12), 1 + static_cast<unsigned>(i % 28));
+    c.birth_date = Date::from_ymd(2000 + i % 17, 1 + static_cast<unsigned>(i % 12),
+                                  1 + static_cast<unsigned>(i % 28));
     Request r;
     r.provision = "begeleiding_individueel";
     r.form = "pgb";
@@ -72,12 +73,14 @@ int main(int argc, char** argv) {
             ++granted;
     }
     auto t3 = clock::now();
-    auto us = [](auto d) { return std::chrono::duration_cast<std::chrono::microseconds>(d).count(); };
+    auto us = [](auto d) {
+        return std::chrono::duration_cast<std::chrono::microseconds>(d).count();
+    };
     long long const eval_us = us(t3 - t2);
     std::cout << "rule set load: " << us(t1 - t0) << " us\n"
-              << "indicate (explained): " << cases << " cases in " << eval_us << " us = "
-              << (eval_us > 0 ? static_cast<long long>(cases) * 1000000 / eval_us : 0)
-              << " cases/s, " << (cases > 0 ? eval_us * 1000 / cases : 0) << " ns/case; "
-              << granted << " granted\n";
+              << "indicate (explained): " << cases << " cases in " << eval_us
+              << " us = " << (eval_us > 0 ? static_cast<long long>(cases) * 1000000 / eval_us : 0)
+              << " cases/s, " << (cases > 0 ? eval_us * 1000 / cases : 0) << " ns/case; " << granted
+              << " granted\n";
     return 0;
 }

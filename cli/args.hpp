@@ -25,7 +25,9 @@ class Args {
 
     std::vector<std::string> const& positional() const { return positional_; }
     std::optional<std::string> option(std::string const& name) const;
-    bool has(std::string const& name_of_switch) const { return switches_.count(name_of_switch) > 0; }
+    bool has(std::string const& name_of_switch) const {
+        return switches_.count(name_of_switch) > 0;
+    }
 
   private:
     std::vector<std::string> raw_;

@@ -45,22 +45,22 @@ struct NeedItem {
 using FactValue = std::variant<bool, Quantity, std::string>;
 
 struct Request {
-    std::string provision;           ///< e.g. "begeleiding_individueel"
-    std::string form;                ///< "pgb" or "in_kind"
+    std::string provision;               ///< e.g. "begeleiding_individueel"
+    std::string form;                    ///< "pgb" or "in_kind"
     std::optional<std::string> provider; ///< "informal", "professional", "zzp", "institution"
-    std::optional<Quantity> rate;    ///< requested rate, eur/hour
+    std::optional<Quantity> rate;        ///< requested rate, eur/hour
     std::vector<NeedItem> need;
     std::map<std::string, FactValue> facts;
 };
 
 struct Case {
-    std::string schema;          ///< "billijk.case/1"
+    std::string schema; ///< "billijk.case/1"
     std::string case_id;
-    std::string municipality;    ///< CBS code, "GM0489"
-    std::string law;             ///< "jeugdwet" or "wmo"
+    std::string municipality; ///< CBS code, "GM0489"
+    std::string law;          ///< "jeugdwet" or "wmo"
     Date decision_date;
     Period period;
-    std::string bsn;             ///< validated (elfproef); never written to output
+    std::string bsn; ///< validated (elfproef); never written to output
     Date birth_date;
     std::vector<HouseholdMember> household;
     std::vector<Request> requests;

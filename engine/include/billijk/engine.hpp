@@ -48,6 +48,7 @@ struct IndicateOptions {
 /// package declares, a fact of the wrong type) are diagnostics naming the JSON path; missing
 /// inputs are not errors but make values undetermined. `fingerprint` is left empty: the caller
 /// sets it with io/fingerprint.hpp, which also sees the canonical input text.
-Result<Indication> indicate(RuleSet const& rules, Case const& the_case, IndicateOptions const& options);
+Result<Indication> indicate(RuleSet const& rules, Case const& the_case,
+                            IndicateOptions const& options);
 
 } // namespace billijk

@@ -16,23 +16,26 @@ namespace billijk {
 /// One node of a derivation: the value of a rule, parameter, table, fact, case input or
 /// literal, with the rule's citation and labels and the formula with actual values substituted.
 struct Explanation {
-    std::string kind;      ///< "rule", "parameter", "table", "exception", "input", "fact", "refusal"
-    std::string name;      ///< rule id, e.g. "hourly_rate"; input path e.g. "request.rate"
-    std::string package;   ///< package that decided, e.g. "barendrecht.jeugd"
-    std::string layer;     ///< "national", "regional", "municipal"; empty for inputs
-    std::string cites;     ///< article, e.g. "Beleidsregels Jeugdhulp Barendrecht 2015 §2.12.1"
+    std::string kind;    ///< "rule", "parameter", "table", "exception", "input", "fact", "refusal"
+    std::string name;    ///< rule id, e.g. "hourly_rate"; input path e.g. "request.rate"
+    std::string package; ///< package that decided, e.g. "barendrecht.jeugd"
+    std::string layer;   ///< "national", "regional", "municipal"; empty for inputs
+    std::string cites;   ///< article, e.g. "Beleidsregels Jeugdhulp Barendrecht 2015 §2.12.1"
     std::string label_nl;
     std::string label_en;
-    std::string value;      ///< rendered value: "27.00 eur/hour", "true", "undetermined: missing request.rate"
-    std::string expression; ///< the defining expression as written, e.g. "round(informal_share * in_kind_cost, 0.01, half_up)"
-    std::string formula;    ///< the same with values substituted, e.g. "round(60% * 45.00 eur/hour, 0.01, half_up)"
-    std::string note_nl;   ///< e.g. "versie geldig 2015-01-01 t/m 2017-12-31", "vervangt national.x"
+    std::string
+        value; ///< rendered value: "27.00 eur/hour", "true", "undetermined: missing request.rate"
+    std::string expression; ///< the defining expression as written, e.g. "round(informal_share *
+                            ///< in_kind_cost, 0.01, half_up)"
+    std::string formula;    ///< the same with values substituted, e.g. "round(60% * 45.00 eur/hour,
+                            ///< 0.01, half_up)"
+    std::string note_nl; ///< e.g. "versie geldig 2015-01-01 t/m 2017-12-31", "vervangt national.x"
     std::string note_en;
     std::vector<Explanation> inputs; ///< the values this one was computed from, in order of use
 };
 
 struct Reason {
-    std::string rule;   ///< refusal or rule id
+    std::string rule; ///< refusal or rule id
     std::string cites;
     std::string text_nl;
     std::string text_en;
@@ -49,8 +52,8 @@ struct ProvisionResult {
     std::optional<Quantity> budget; ///< PGB only
     Period period;
     std::string category, product, unit_code, frequency; ///< iJw/iWmo codes (empty if none)
-    std::vector<Reason> reasons;            ///< refusals that hold
-    std::vector<std::string> undetermined;  ///< "missing request.rate", ...
+    std::vector<Reason> reasons;                         ///< refusals that hold
+    std::vector<std::string> undetermined;               ///< "missing request.rate", ...
     /// Root of the derivation: kind "provision", value "granted"/"refused"/"undetermined", inputs
     /// = every refusal checked, then the quantity, rate and budget derivations (those present).
     Explanation explanation;

@@ -26,7 +26,7 @@ struct Name {
 
 /// A unit as written: base-unit words joined by '*' and '/', e.g. {"eur", '/', "hour"}.
 struct UnitTerm {
-    char op = '*'; ///< '*' or '/' applied to this word; the first term always has '*'
+    char op = '*';    ///< '*' or '/' applied to this word; the first term always has '*'
     std::string word; ///< as written: "hours", "eur", "fourweeks"
 };
 struct UnitExpr {
@@ -37,14 +37,14 @@ struct UnitExpr {
 /// A declared type: bool, date, text, count, percent, a unit expression, or an enumeration name.
 struct TypeExpr {
     enum class Kind { boolean, date, text, count, percent, unit, named } kind = Kind::count;
-    UnitExpr unit;   ///< for Kind::unit
+    UnitExpr unit;    ///< for Kind::unit
     std::string name; ///< for Kind::named (an enumeration)
     Span span;
 };
 
 struct DateRange {
-    std::string from;                ///< ISO date text "2015-01-01"
-    std::optional<std::string> to;   ///< inclusive; absent = open-ended
+    std::string from;              ///< ISO date text "2015-01-01"
+    std::optional<std::string> to; ///< inclusive; absent = open-ended
     Span span;
 };
 
@@ -52,14 +52,22 @@ struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 
 struct NumberLit {
-    std::string text;                ///< digits as written, e.g. "45.00"
-    bool percent = false;            ///< written with '%'
-    std::optional<UnitExpr> unit;    ///< written with a unit
+    std::string text;             ///< digits as written, e.g. "45.00"
+    bool percent = false;         ///< written with '%'
+    std::optional<UnitExpr> unit; ///< written with a unit
 };
-struct DateLit { std::string text; };
-struct StringLit { std::string value; }; ///< escapes already resolved
-struct BoolLit { bool value = false; };
-struct NameRef { std::string name; };    ///< identifier or qualified name
+struct DateLit {
+    std::string text;
+};
+struct StringLit {
+    std::string value;
+}; ///< escapes already resolved
+struct BoolLit {
+    bool value = false;
+};
+struct NameRef {
+    std::string name;
+}; ///< identifier or qualified name
 struct Call {
     Name callee;
     std::vector<ExprPtr> args;
@@ -69,7 +77,20 @@ struct Unary {
     ExprPtr operand;
 };
 struct Binary {
-    enum class Op { add, sub, mul, div, eq, ne, lt, le, gt, ge, logical_and, logical_or } op = Op::add;
+    enum class Op {
+        add,
+        sub,
+        mul,
+        div,
+        eq,
+        ne,
+        lt,
+        le,
+        gt,
+        ge,
+        logical_and,
+        logical_or
+    } op = Op::add;
     ExprPtr lhs, rhs;
 };
 struct IfExpr {
@@ -118,8 +139,8 @@ struct RuleDecl {
 };
 struct ExceptionDecl {
     Name name;
-    Name target;                ///< the rule it deviates from
-    std::optional<Name> over;   ///< the exception it takes precedence over
+    Name target;              ///< the rule it deviates from
+    std::optional<Name> over; ///< the exception it takes precedence over
     Meta meta;
     ExprPtr condition;
     ExprPtr value;
@@ -169,7 +190,7 @@ using Declaration = std::variant<EnumDecl, FactDecl, ParameterDecl, RuleDecl, Ex
 
 struct HeaderItem {
     enum class Kind { layer, law, municipality, extends, valid } kind = Kind::layer;
-    std::string text;              ///< for layer, law, municipality, extends
+    std::string text; ///< for layer, law, municipality, extends
     std::optional<DateRange> valid;
     Span span;
 };
