@@ -1,4 +1,5 @@
-// billijk check [--rules DIR]: parse and check every rule file; print every diagnostic.
+// billijk check [--rules DIR] [--plugin-path DIR[:DIR]]: parse and check every rule file; print
+// every diagnostic.
 #include "args.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
@@ -13,7 +14,7 @@ namespace billijk::cli {
 
 int cmd_check(int argc, char** argv) {
     Args args(argv, argv + argc);
-    if (auto err = args.parse({"rules"}, {})) {
+    if (auto err = args.parse({"rules", "plugin-path"}, {})) {
         std::cerr << "billijk check: " << *err << "\n";
         return exit_usage;
     }
@@ -27,11 +28,14 @@ int cmd_check(int argc, char** argv) {
         return exit_usage;
     }
     SourceSet sources;
-    auto rules = load_rules(*root, sources);
+    auto const plugins = load_plugins_warning(args.option("plugin-path"), "billijk check");
+    auto rules = load_rules(*root, sources, plugins);
     if (!rules) {
         std::cerr << render_all(rules.diagnostics(), sources);
         return exit_rule_error;
     }
+    if (!rules.value().warnings().items().empty())
+        std::cerr << render_all(rules.value().warnings(), sources);
     return exit_ok;
 }
 

@@ -1,5 +1,6 @@
-// billijk indicate CASE.json [--rules DIR] [--date D] [--format text|json] [--lang nl|en]
-// The case director's command: what does the regulation give for this case, and why.
+// billijk indicate CASE.json [--rules DIR] [--plugin-path DIR[:DIR]] [--date D] [--format
+// text|json] [--lang nl|en] The case director's command: what does the regulation give for this
+// case, and why.
 #include "args.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
@@ -42,7 +43,7 @@ bool is_evaluation_error(Diagnostics const& diags) {
 
 int cmd_indicate(int argc, char** argv) {
     Args args(argv, argv + argc);
-    if (auto err = args.parse({"rules", "date", "format", "lang"}, {})) {
+    if (auto err = args.parse({"rules", "date", "format", "lang", "plugin-path"}, {})) {
         std::cerr << "billijk indicate: " << *err << "\n";
         return exit_usage;
     }
@@ -88,7 +89,8 @@ int cmd_indicate(int argc, char** argv) {
         std::cerr << "billijk indicate: no rules directory found; pass --rules DIR\n";
         return exit_usage;
     }
-    auto rules = load_rules(*root, sources);
+    auto const plugins = load_plugins_warning(args.option("plugin-path"), "billijk indicate");
+    auto rules = load_rules(*root, sources, plugins);
     if (!rules) {
         std::cerr << render_all(rules.diagnostics(), sources);
         return exit_rule_error;

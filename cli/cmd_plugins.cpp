@@ -8,6 +8,7 @@
 #include "args.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "rules_location.hpp"
 
 #include "plugin/registry.hpp"
 
@@ -73,10 +74,7 @@ int cmd_plugins(int argc, char** argv) {
         std::cerr << "billijk plugins: unexpected argument '" << args.positional().front() << "'\n";
         return exit_usage;
     }
-    std::error_code ec;
-    std::filesystem::path const exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    auto const search_path = plugin::resolve_search_path(
-        args.option("plugin-path"), std::getenv("BILLIJK_PLUGIN_PATH"), ec ? "" : exe);
+    auto const search_path = plugin_search_path(args.option("plugin-path"));
     auto const registry = plugin::Registry::load(search_path);
 
     std::cout << "plugin search path (" << search_path.origin << "): " << joined(search_path)

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <system_error>
 
@@ -26,6 +27,21 @@ std::optional<fs::path> find_rules_root(std::optional<std::string> const& flag) 
             break;
     }
     return std::nullopt;
+}
+
+plugin::SearchPath plugin_search_path(std::optional<std::string> const& flag) {
+    std::error_code ec;
+    fs::path const exe = fs::read_symlink("/proc/self/exe", ec);
+    return plugin::resolve_search_path(flag, std::getenv("BILLIJK_PLUGIN_PATH"),
+                                       ec ? fs::path() : exe);
+}
+
+plugin::Registry load_plugins_warning(std::optional<std::string> const& flag,
+                                      std::string const& command) {
+    auto registry = plugin::Registry::load(plugin_search_path(flag));
+    for (auto const& refusal : registry.refusals())
+        std::cerr << command << ": warning: plugin refused: " << plugin::render_refusal(refusal);
+    return registry;
 }
 
 std::optional<std::string> read_file(fs::path const& path) {

@@ -26,9 +26,9 @@ constexpr billijk_tariff_table tables[] = {
                "report)"),
 };
 
-// FIXME(issue 3): embed rules/barendrecht/*.rules here (sdk::rule_source) once the lead wires
-// plugin rule packages into load_rules; until then the rules stay under rules/ and this array
-// of the description is empty.
+// rules/barendrecht/jeugd.rules calls in_kind_cost(request.provision). FIXME(issue 3): embed
+// rules/barendrecht/*.rules here (sdk::rule_source) once load_rules loads plugin rule sources;
+// until then the rules stay under rules/ and this array of the description is empty.
 
 } // namespace
 

@@ -24,20 +24,35 @@ namespace billijk {
 namespace sema {
 struct Program; // the checked, typed rule set (engine/src/sema/ir.hpp)
 }
+namespace plugin {
+class Registry; // the loaded municipality plugins (engine/src/plugin/registry.hpp)
+}
 
 /// A loaded, checked rule set. Cheap to copy; immutable; safe to share between threads.
 class RuleSet {
   public:
-    explicit RuleSet(std::shared_ptr<sema::Program const> program) : program_(std::move(program)) {}
+    explicit RuleSet(std::shared_ptr<sema::Program const> program, Diagnostics warnings = {})
+        : program_(std::move(program)), warnings_(std::move(warnings)) {}
     sema::Program const& program() const { return *program_; }
+    /// Warnings of a successful load (W0207: a call that only the municipality's plugin, which
+    /// is not loaded, could supply).
+    Diagnostics const& warnings() const { return warnings_; }
 
   private:
     std::shared_ptr<sema::Program const> program_;
+    Diagnostics warnings_;
 };
 
 /// Parse and check every *.rules file under `root` (recursively, in sorted path order).
 /// Diagnostics carry spans into `sources`, which must outlive their rendering.
 Result<RuleSet> load_rules(std::filesystem::path const& root, SourceSet& sources);
+
+/// The same, with the accepted plugins of `plugins` (its refusals are the caller's to report):
+/// a municipal package sees, by name, the tariff tables and native functions of the plugin whose
+/// municipality code is its own (docs/rule-language.md, "Tariff tables and functions from a
+/// plugin"). The rule set keeps a copy of each plugin's description.
+Result<RuleSet> load_rules(std::filesystem::path const& root, SourceSet& sources,
+                           plugin::Registry const& plugins);
 
 struct IndicateOptions {
     /// The date whose rules apply; default: the case's decision_date.

@@ -65,6 +65,16 @@ struct RulePackageRef {
     std::string hash;    ///< "sha256:…" over the package's source files
 };
 
+/// A plugin the indication's rule packages are bound to (the plugin with the municipality code
+/// of one of them): it is named in the fingerprint.
+struct PluginRef {
+    std::string name;         ///< "Barendrecht"
+    std::string municipality; ///< "GM0489"
+    std::string version;      ///< the plugin's own version, "2015.1"
+    std::string abi;          ///< the ABI it was built against, "1.0"
+    std::string sha256;       ///< SHA-256 of the shared library file, 64 hex digits
+};
+
 struct Indication {
     std::string schema = "billijk.indication/1";
     std::string case_id;
@@ -72,6 +82,7 @@ struct Indication {
     std::string engine;      ///< "billijk 0.1.0"
     Date reference_date;
     std::vector<RulePackageRef> rules;
+    std::vector<PluginRef> plugins; ///< sorted by municipality code; empty without plugins
     std::vector<ProvisionResult> provisions;
 };
 

@@ -33,6 +33,10 @@ class Unit {
     /// "eur", "hours", "hour", "weeks", ... → the base unit; "count" → dimensionless;
     /// "percent" → percent. Unknown words give nullopt.
     static std::optional<Unit> parse_word(std::string_view word);
+    /// A unit expression as written in rules, cases and plugins: unit words joined by '*' and
+    /// '/', read left to right ("eur/hour", "hours/week", "eur/hour*hour"). nullopt when a word
+    /// is unknown or the text is empty.
+    static std::optional<Unit> parse(std::string_view text);
     /// True for every word parse_word accepts (they are reserved in the rule language).
     static bool is_unit_word(std::string_view word);
 

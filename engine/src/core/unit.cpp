@@ -114,4 +114,23 @@ Unit operator/(Unit const& a, Unit const& b) {
     return u;
 }
 
+std::optional<Unit> Unit::parse(std::string_view text) {
+    std::optional<Unit> result;
+    char op = '*';
+    std::size_t start = 0;
+    while (true) {
+        std::size_t const end = text.find_first_of("*/", start);
+        std::string_view const word = text.substr(
+            start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        auto unit = Unit::parse_word(word);
+        if (!unit)
+            return std::nullopt;
+        result = !result ? *unit : op == '*' ? *result * *unit : *result / *unit;
+        if (end == std::string_view::npos)
+            return result;
+        op = text[end];
+        start = end + 1;
+    }
+}
+
 } // namespace billijk

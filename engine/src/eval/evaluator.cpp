@@ -56,6 +56,9 @@ Value Evaluator::eval(Expr const& e, Frame& f) {
         return e.builtin == sema::Builtin::need ? eval_need(e, f) : eval_builtin(e, f);
     case Expr::Kind::table:
         return eval_table(e, f);
+    case Expr::Kind::plugin_table:
+    case Expr::Kind::plugin_function:
+        return eval_plugin(e, f);
     case Expr::Kind::unary:
         return eval_unary(e, f);
     case Expr::Kind::binary:

@@ -78,6 +78,7 @@ class Evaluator {
     Value eval_builtin(sema::Expr const& e, Frame& f); // builtins.cpp
     Value eval_need(sema::Expr const& e, Frame& f);    // need.cpp
     Value eval_table(sema::Expr const& e, Frame& f);   // table.cpp
+    Value eval_plugin(sema::Expr const& e, Frame& f);  // plugin_calls.cpp
 
     /// Records `node` as an input of the frame (once per key) and its value for the formula.
     void use(Frame& f, sema::Expr const& at, std::string const& key, Explanation const& node,

@@ -34,6 +34,8 @@ std::string print(Expr const& e, Shown const& shown, int parent) {
         return out + ")";
     }
     case Expr::Kind::table:
+    case Expr::Kind::plugin_table:
+    case Expr::Kind::plugin_function:
         return e.name + "(" + args(e, shown) + ")";
     case Expr::Kind::unary: {
         bool negate = e.unary_op == sema::UnaryOp::negate;

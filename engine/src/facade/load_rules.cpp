@@ -3,6 +3,7 @@
 #include "billijk/engine.hpp"
 #include "facade/imports.hpp"
 #include "io/fingerprint.hpp"
+#include "plugin/registry.hpp"
 #include "sema/check.hpp"
 #include "syntax/parse.hpp"
 
@@ -47,14 +48,19 @@ std::optional<std::string> read_text(fs::path const& path) {
 
 } // namespace
 
-Result<RuleSet> load_rules(fs::path const& root, SourceSet& sources) {
+namespace {
+
+Result<RuleSet> load(fs::path const& root, SourceSet& sources,
+                     std::vector<plugin::Plugin> plugins) {
     Diagnostics diags;
     std::error_code ec;
     if (!fs::is_directory(root, ec))
         return fail("E0201", std::nullopt,
                     "cannot read rules directory '" + root.generic_string() + "': not a directory");
     auto paths = rule_files(root, diags);
-    if (paths.empty() && !diags.has_errors())
+    if (paths.empty() && !diags.has_errors() &&
+        std::none_of(plugins.begin(), plugins.end(),
+                     [](plugin::Plugin const& p) { return !p.rule_sources.empty(); }))
         diags.error("E0202", std::nullopt,
                     "no *.rules files under '" + root.generic_string() + "'");
     std::vector<facade::LoadedFile> files;
@@ -74,6 +80,22 @@ Result<RuleSet> load_rules(fs::path const& root, SourceSet& sources) {
         }
         files.push_back({id, rel, shown, std::move(hash), std::move(parsed).value()});
     }
+    // A plugin's embedded rule sources load as if they were files under the root at
+    // plugins/<municipality code>/<path>, and are shown so in diagnostics.
+    for (auto const& plugin : plugins) {
+        for (auto const& source : plugin.rule_sources) {
+            fs::path const rel = fs::path("plugins") / plugin.municipality_code / source.path;
+            auto shown = (root / rel).lexically_normal().generic_string();
+            auto hash = "sha256:" + io::sha256_hex(source.text);
+            FileId id = sources.add(shown, source.text);
+            auto parsed = syntax::parse(sources, id);
+            if (!parsed) {
+                diags.append(parsed.diagnostics());
+                continue;
+            }
+            files.push_back({id, rel, shown, std::move(hash), std::move(parsed).value()});
+        }
+    }
     if (diags.has_errors())
         return diags;
 
@@ -81,10 +103,21 @@ Result<RuleSet> load_rules(fs::path const& root, SourceSet& sources) {
     std::vector<sema::CheckInput> inputs;
     for (auto const& f : files)
         inputs.push_back({f.id, f.shown, f.hash, &f.tree});
-    auto program = sema::check(inputs, sources, diags);
+    auto program = sema::check(inputs, sources, diags, std::move(plugins));
     if (diags.has_errors())
         return diags;
-    return RuleSet(std::move(program));
+    return RuleSet(std::move(program), std::move(diags));
+}
+
+} // namespace
+
+Result<RuleSet> load_rules(fs::path const& root, SourceSet& sources) {
+    return load(root, sources, {});
+}
+
+Result<RuleSet> load_rules(fs::path const& root, SourceSet& sources,
+                           plugin::Registry const& plugins) {
+    return load(root, sources, plugins.plugins());
 }
 
 } // namespace billijk

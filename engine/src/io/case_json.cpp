@@ -97,26 +97,6 @@ Unit eur_per_hour() {
     return Unit::of(BaseUnit::eur) / Unit::of(BaseUnit::hour);
 }
 
-/// A unit expression as in the rule language: unit words joined by '*' and '/', left to right.
-std::optional<Unit> parse_unit_expression(std::string_view text) {
-    std::optional<Unit> result;
-    char op = '*';
-    std::size_t start = 0;
-    while (true) {
-        std::size_t const end = text.find_first_of("*/", start);
-        std::string_view const word = text.substr(
-            start, end == std::string_view::npos ? std::string_view::npos : end - start);
-        auto unit = Unit::parse_word(word);
-        if (!unit)
-            return std::nullopt;
-        result = !result ? *unit : op == '*' ? *result * *unit : *result / *unit;
-        if (end == std::string_view::npos)
-            return result;
-        op = text[end];
-        start = end + 1;
-    }
-}
-
 std::string list_choices(std::initializer_list<std::string_view> choices) {
     std::string out;
     std::size_t i = 0;
@@ -478,7 +458,7 @@ class CaseReader {
                     unit = hours_per_week();
                 else if (*s == "minutes/week")
                     unit = minutes_per_week();
-                else if (parse_unit_expression(*s))
+                else if (Unit::parse(*s))
                     error(e_bad_unit, unit_path, "expected " + expected + ", found " + quote(*s));
                 else
                     error(e_bad_unit, unit_path,
@@ -528,7 +508,7 @@ class CaseReader {
                 amount = decimal_value(*n, path + ".amount", false);
             if (auto const* n = member(node, path, "unit", true)) {
                 if (auto s = string_value(*n, path + ".unit", "a unit string like \"km/year\"")) {
-                    unit = parse_unit_expression(*s);
+                    unit = Unit::parse(*s);
                     if (!unit)
                         error(e_bad_unit, path + ".unit", "unknown unit " + quote(*s));
                 }

@@ -52,9 +52,18 @@ std::string fingerprint_text(Indication const& indication, std::string_view cano
         field(out, "version", rules.version);
         field(out, "hash", rules.hash);
     }
-    // FIXME: plugins. When plugins are loaded, add for each (sorted by municipality code):
-    // "plugins" = count, then "plugin" name, "plugin_version", "plugin_abi", "plugin_hash"
-    // (SHA-256 of the shared library) and "plugin_policy_hash" — before the reference date.
+    // Plugins the rule packages are bound to, sorted by municipality code. Absent without
+    // plugins, so that a fingerprint without plugins is what it was before they existed.
+    if (!indication.plugins.empty()) {
+        field(out, "plugins", std::to_string(indication.plugins.size()));
+        for (PluginRef const& p : indication.plugins) {
+            field(out, "plugin", p.name);
+            field(out, "plugin_municipality", p.municipality);
+            field(out, "plugin_version", p.version);
+            field(out, "plugin_abi", p.abi);
+            field(out, "plugin_hash", p.sha256);
+        }
+    }
     field(out, "reference_date", indication.reference_date.to_string());
     field(out, "case", canonical_case);
     return out;

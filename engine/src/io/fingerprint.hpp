@@ -2,8 +2,10 @@
 //
 // An indication's fingerprint is "sha256:" + SHA-256 over a stable text naming everything that
 // determined it: the engine, the rule-language version, every rule package (name, version,
-// hash of its sources), the reference date and the canonical case (io/case_json.hpp, without
-// the BSN). Equal fingerprints mean: same engine, same rules, same input, so the same output.
+// hash of its sources), every plugin they are bound to (name, municipality, version, ABI,
+// SHA-256 of the library file), the reference date and the canonical case (io/case_json.hpp,
+// without the BSN). Equal fingerprints mean: same engine, same rules, same input, so the same
+// output.
 //
 //   io::sha256_hex("abc");   // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 //   ind.fingerprint = io::fingerprint(ind, io::canonical_case_json(case_text));
@@ -24,7 +26,7 @@ std::string sha256_hex(std::string_view data);
 std::string fingerprint_text(Indication const& indication, std::string_view canonical_case);
 
 /// "sha256:" + sha256_hex(fingerprint_text(indication, canonical_case)). Reads only the rules
-/// list and reference date of `indication` (never its fingerprint or results).
+/// and plugins lists and the reference date of `indication` (never its fingerprint or results).
 std::string fingerprint(Indication const& indication, std::string_view canonical_case);
 
 } // namespace billijk::io

@@ -117,6 +117,20 @@ std::string write_indication_json(Indication const& indication) {
         rules.push_back(std::move(ref));
     }
     out["rules"] = std::move(rules);
+    // Only with plugins, so that indications without them are unchanged.
+    if (!indication.plugins.empty()) {
+        json plugins = json::array();
+        for (PluginRef const& p : indication.plugins) {
+            json ref = json::object();
+            ref["name"] = p.name;
+            ref["municipality"] = p.municipality;
+            ref["version"] = p.version;
+            ref["abi"] = p.abi;
+            ref["sha256"] = p.sha256;
+            plugins.push_back(std::move(ref));
+        }
+        out["plugins"] = std::move(plugins);
+    }
     json provisions = json::array();
     for (ProvisionResult const& p : indication.provisions)
         provisions.push_back(provision(p));

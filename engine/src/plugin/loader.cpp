@@ -203,7 +203,7 @@ std::optional<TariffTable> convert_table(billijk_tariff_table const& raw, std::s
     }
     if (auto unit = v.required(raw.unit, what + " unit")) {
         table.unit_spelling = *unit;
-        if (auto parsed = parse_unit_expression(*unit)) {
+        if (auto parsed = Unit::parse(*unit)) {
             table.unit = *parsed;
         } else {
             v.problem(what + ": unit " + in_quotes(*unit) +

@@ -37,27 +37,6 @@ std::string error_message(billijk_host_context const& ctx, std::string fallback)
     return fallback;
 }
 
-std::optional<Unit> parse_unit_expression(std::string_view text) {
-    std::optional<Unit> result;
-    char op = '*';
-    std::size_t start = 0;
-    while (true) {
-        std::size_t const end = text.find_first_of("*/", start);
-        std::string_view const word = text.substr(
-            start, end == std::string_view::npos ? std::string_view::npos : end - start);
-        auto unit = Unit::parse_word(word);
-        if (!unit) {
-            return std::nullopt;
-        }
-        result = !result ? *unit : op == '*' ? *result * *unit : *result / *unit;
-        if (end == std::string_view::npos) {
-            return result;
-        }
-        op = text[end];
-        start = end + 1;
-    }
-}
-
 std::optional<ValueType> parse_value_type(std::string_view text) {
     ValueType type;
     type.spelling = std::string(text);
@@ -67,7 +46,7 @@ std::optional<ValueType> parse_value_type(std::string_view text) {
         type.kind = ValueKind::date;
     } else if (text == "bool") {
         type.kind = ValueKind::boolean;
-    } else if (auto unit = parse_unit_expression(text)) {
+    } else if (auto unit = Unit::parse(text)) {
         type.kind = ValueKind::decimal;
         type.unit = *unit;
     } else {

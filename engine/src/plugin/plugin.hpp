@@ -51,8 +51,6 @@ struct ValueType {
 /// Parses a declared type: "text", "date", "bool", or unit words joined by '*' and '/'
 /// ("eur/hour", "hours/week", "count", "percent"). Unknown words give nullopt.
 std::optional<ValueType> parse_value_type(std::string_view text);
-/// A unit expression only ("eur/hour"); "text", "date" and "bool" give nullopt.
-std::optional<Unit> parse_unit_expression(std::string_view text);
 
 /// A value passed to or returned by a native function. Construct explicitly (Value{Decimal},
 /// Value{std::string{"x"}}): a bare string literal would pick `bool`.

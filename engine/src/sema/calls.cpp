@@ -37,6 +37,8 @@ Expr ExprChecker::call(syntax::Expr const& e, syntax::Call const& call) {
             return builtin(e, call, b.fn);
     if (auto ref = pkg().lookup(call.callee.text); ref && ref->kind == DeclKind::table)
         return table(e, call, ref->index);
+    if (auto plugin = plugin_call(e, call))
+        return std::move(*plugin);
 
     Expr out = start(e);
     auto const ref = pkg().lookup(call.callee.text);

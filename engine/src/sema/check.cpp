@@ -23,13 +23,15 @@ void add_builtin_enums(Program& p) {
 } // namespace
 
 std::shared_ptr<Program> check(std::vector<CheckInput> const& files, SourceSet const& sources,
-                               Diagnostics& diags) {
+                               Diagnostics& diags, std::vector<plugin::Plugin> plugins) {
     auto program = std::make_shared<Program>();
+    program->plugins = std::move(plugins);
     add_builtin_enums(*program);
     Checker c{sources, diags, *program, files, {}, {}, {}, {}, {}, {}, {}};
     declare_packages(c);
     declare_items(c);
     build_views(c);
+    bind_plugins(c);
     resolve_types(c);
     check_bodies(c);
     check_tables(c);

@@ -28,7 +28,9 @@ struct CheckInput {
     syntax::File const* tree = nullptr;
 };
 
+/// `plugins`: the accepted plugins; each municipal package sees the tables and functions of the
+/// plugin with its municipality code.
 std::shared_ptr<Program> check(std::vector<CheckInput> const& files, SourceSet const& sources,
-                               Diagnostics& diags);
+                               Diagnostics& diags, std::vector<plugin::Plugin> plugins = {});
 
 } // namespace billijk::sema

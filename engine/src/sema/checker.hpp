@@ -4,6 +4,7 @@
 //   declare_packages  package headers, extends, lineage, municipal overlaps   (packages.cpp)
 //   declare_items     one IR declaration per syntax declaration, meta copied  (declare.cpp)
 //   build_views       names per package, override and duplicates             (layering.cpp)
+//   bind_plugins      municipal package → plugin by CBS code, name clashes    (plugins.cpp)
 //   resolve_types     declared types of facts, parameters, rules, tables     (types.cpp)
 //   check_bodies      expressions of every declaration                       (bodies.cpp)
 //   check_tables      cells, hit policy, overlap and coverage                (tables.cpp)
@@ -45,6 +46,7 @@ struct Checker {
 void declare_packages(Checker& c);
 void declare_items(Checker& c);
 void build_views(Checker& c);
+void bind_plugins(Checker& c);
 void resolve_types(Checker& c);
 void check_bodies(Checker& c);
 void check_tables(Checker& c);
@@ -84,6 +86,9 @@ void expect_type(Checker& c, Type const& declared, Expr const& actual, std::stri
 
 /// Overlapping rows and uncovered inputs of a `hit unique` table version (coverage.cpp).
 void check_unique_table(Checker& c, TableDecl const& table, TableVersion const& version);
+
+/// The sema type of a plugin's declared type ("eur/hour" → number, "text", "date", "bool").
+Type plugin_type(plugin::ValueType const& type);
 
 /// Names of the packages: "package 'x'".
 std::string const& package_name(Checker const& c, PackageId id);

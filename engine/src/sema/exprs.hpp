@@ -29,6 +29,8 @@ class ExprChecker {
     Expr round(Expr out, syntax::Call const& call);
     Expr table(syntax::Expr const& e, syntax::Call const& call, std::uint32_t index);
     bool arity(syntax::Call const& call, std::size_t want, Span at);
+    // plugin_calls.cpp
+    std::optional<Expr> plugin_call(syntax::Expr const& e, syntax::Call const& call);
 
     /// A bare identifier that names no value but an enumeration member.
     bool is_bare_member(syntax::Expr const& e) const;

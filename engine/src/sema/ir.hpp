@@ -17,6 +17,7 @@
 #include "billijk/decimal.hpp"
 #include "billijk/source.hpp"
 #include "billijk/unit.hpp"
+#include "plugin/plugin.hpp"
 
 #include <cstdint>
 #include <map>
@@ -107,6 +108,11 @@ struct Expr {
         unary,   ///< `unary_op` kids[0]
         binary,  ///< kids[0] `binary_op` kids[1]
         if_then, ///< if kids[0] then kids[1] else kids[2]
+        /// A plugin's tariff table `name`(key) or native function `name`(kids...): `plugin`
+        /// indexes Program::plugins, `item` the plugin's tables or functions. `plugin` absent:
+        /// no plugin for the package's municipality was loaded, the call is undetermined.
+        plugin_table,
+        plugin_function,
     };
     Kind kind = Kind::literal;
     Type type;
@@ -120,6 +126,8 @@ struct Expr {
     UnaryOp unary_op = UnaryOp::negate;
     BinaryOp binary_op = BinaryOp::add;
     std::vector<Expr> kids;
+    std::optional<std::uint32_t> plugin; ///< plugin_table, plugin_function
+    std::uint32_t item = 0;              ///< plugin_table, plugin_function
 };
 
 struct Meta {
@@ -261,6 +269,8 @@ struct Package {
     std::string path; ///< the file as shown in diagnostics
     std::string hash; ///< "sha256:..." over the file text
     Span span;
+    /// The loaded plugin with this municipal package's CBS code (index in Program::plugins).
+    std::optional<std::uint32_t> plugin;
     /// This package, then every package it extends, depth first, each once.
     std::vector<PackageId> lineage;
     /// Every name this package sees, after override: own declarations win.
@@ -286,6 +296,9 @@ struct Program {
     std::vector<TableDecl> tables;
     std::vector<RefusalDecl> refusals;
     std::vector<ProvisionDecl> provisions;
+    /// The accepted plugins load_rules was given, in load order. A municipal package sees the
+    /// tables and functions of the plugin with its own municipality code (Package::plugin).
+    std::vector<plugin::Plugin> plugins;
 
     std::optional<std::uint32_t> find_enum(std::string_view name) const;
 };

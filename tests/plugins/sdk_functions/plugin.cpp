@@ -69,8 +69,20 @@ constexpr billijk_tariff_table tables[] = {
                "Hourly rate"),
 };
 
+// Loaded by load_rules as <rules root>/plugins/GM9999/testland/jeugd.rules.
+constexpr char const testland_rules[] = R"RULES(# rules of Testland
+package testland.jeugd "Testland jeugd (uit de plugin)"
+  layer municipal
+  law jeugdwet
+  municipality GM9999
+
+rule plugin_cost: eur/hour
+  cites "Testverordening art. 3" label "Kostprijs uit de plugin"
+  = hourly_cost("begeleiding")
+)RULES";
+
 constexpr billijk_rule_source sources[] = {
-    sdk::rule_source("testland/wmo.rules", "# rules of Testland\n"),
+    sdk::rule_source("testland/jeugd.rules", testland_rules),
 };
 
 } // namespace

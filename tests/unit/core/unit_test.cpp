@@ -145,3 +145,15 @@ TEST_CASE("unit: the percent flag through arithmetic") {
     CHECK(((pct * rate) / rate).is_percent());
     CHECK_FALSE((pct * rate).is_percent());
 }
+
+TEST_CASE("unit expressions parse left to right", "[unit]") {
+    using billijk::Unit;
+    REQUIRE(Unit::parse("eur/hour"));
+    CHECK(Unit::parse("eur/hour")->to_string() == "eur/hour");
+    CHECK(Unit::parse("hours/week")->to_string() == "hours/week");
+    CHECK(Unit::parse("eur/hour*hour")->to_string() == "eur");
+    CHECK_FALSE(Unit::parse("euro/hour"));
+    CHECK_FALSE(Unit::parse("eur/"));
+    CHECK_FALSE(Unit::parse(""));
+    CHECK_FALSE(Unit::parse("date"));
+}

@@ -16,6 +16,15 @@ char const* const expected_json = R"JSON({
   "case_id": "BAR-2017-0042",
   "engine": "billijk 0.1.0",
   "fingerprint": "sha256:44863b03e9909b7100e05b02526909a346fd7455183f6619e0fe6198c89981e0",
+  "plugins": [
+    {
+      "abi": "1.0",
+      "municipality": "GM0489",
+      "name": "Barendrecht",
+      "sha256": "4e560b3c0b17f553fffc076787e21f0e560e6f31cb55dee2ba0ee5a3186dffba",
+      "version": "2015.1"
+    }
+  ],
   "provisions": [
     {
       "budget": {

@@ -27,6 +27,8 @@ inline Indication sample_indication() {
                   "sha256:9b0020f6716e7b62bfd6c79a8a94c5ea3633258fb214ac301a78d1c05e03503b"},
                  {"national.jeugdwet", "2015-01-01..",
                   "sha256:8652279509f3b294edb20525c4bbcb6dbd2bd1b8eecdbfbf0ad1ca933fddcbd4"}};
+    ind.plugins = {{"Barendrecht", "GM0489", "2015.1", "1.0",
+                    "4e560b3c0b17f553fffc076787e21f0e560e6f31cb55dee2ba0ee5a3186dffba"}};
 
     ProvisionResult granted;
     granted.provision = "begeleiding_individueel";

@@ -135,5 +135,5 @@ TEST_CASE("declared types parse like the rule language's", "[plugin][call]") {
     CHECK_FALSE(plugin::parse_value_type("eur/"));
     CHECK_FALSE(plugin::parse_value_type(""));
     CHECK_FALSE(plugin::parse_value_type("Text"));
-    CHECK_FALSE(plugin::parse_unit_expression("date"));
+    CHECK_FALSE(Unit::parse("date"));
 }

@@ -170,8 +170,8 @@ TEST_CASE("a plugin built with the C++ SDK brings its init, rule sources and fun
     plugin::Plugin const& p = loaded.value();
     CHECK(p.municipality_code == "GM9999");
     REQUIRE(p.rule_sources.size() == 1);
-    CHECK(p.rule_sources[0].path == "testland/wmo.rules");
-    CHECK(p.rule_sources[0].text == "# rules of Testland\n");
+    CHECK(p.rule_sources[0].path == "testland/jeugd.rules");
+    CHECK(p.rule_sources[0].text.rfind("# rules of Testland\npackage testland.jeugd", 0) == 0);
     CHECK(p.functions.size() == 9);
     auto const* echo = p.function("echo_rate");
     REQUIRE(echo != nullptr);

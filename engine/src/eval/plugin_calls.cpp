@@ -1,0 +1,128 @@
+// Calls of a plugin's tariff tables and native functions (sema/plugins.cpp binds them).
+// A tariff table gives the amount of the row with the key that is valid on the reference date;
+// no such row, a failing function or a missing plugin make the value undetermined.
+#include "eval/evaluator.hpp"
+
+namespace billijk::eval {
+
+namespace {
+
+std::optional<plugin::Value> to_plugin(sema::Scalar const& s) {
+    switch (s.type.kind) {
+    case sema::Type::Kind::number:
+        return plugin::Value{s.number};
+    case sema::Type::Kind::date:
+        return plugin::Value{s.date};
+    case sema::Type::Kind::text:
+    case sema::Type::Kind::enumeration:
+        return plugin::Value{s.text};
+    case sema::Type::Kind::boolean:
+        return plugin::Value{s.boolean};
+    case sema::Type::Kind::error:
+        break;
+    }
+    return std::nullopt;
+}
+
+Value from_plugin(plugin::Value const& v, sema::Type const& type) {
+    sema::Scalar s;
+    s.type = type;
+    if (auto const* d = std::get_if<Decimal>(&v))
+        s.number = *d;
+    else if (auto const* date = std::get_if<Date>(&v))
+        s.date = *date;
+    else if (auto const* text = std::get_if<std::string>(&v))
+        s.text = *text;
+    else
+        s.boolean = std::get<bool>(v);
+    return Value::of(std::move(s));
+}
+
+void validity_note(Explanation& node, plugin::TariffRow const& row) {
+    std::string const from = row.valid_from.to_string();
+    if (row.valid_to) {
+        std::string const to = row.valid_to->to_string();
+        append_note(node.note_nl, "versie geldig van " + from + " t/m " + to);
+        append_note(node.note_en, "valid from " + from + " to " + to);
+    } else {
+        append_note(node.note_nl, "versie geldig van " + from + " zonder einddatum");
+        append_note(node.note_en, "valid from " + from + " without end date");
+    }
+}
+
+} // namespace
+
+Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
+    auto const& program = env_.program;
+    std::vector<sema::Scalar> args;
+    std::vector<std::string> why;
+    std::string formula = e.name + "(";
+    for (std::size_t i = 0; i < e.kids.size(); ++i) {
+        Value v = eval(e.kids[i], f);
+        add_reasons(why, v.reasons);
+        formula += (i ? ", " : "") + (v.determined() ? v.scalar->to_string(true) : "undetermined");
+        if (v.determined())
+            args.push_back(*v.scalar);
+    }
+    formula += ")";
+
+    Explanation node;
+    node.name = e.name;
+    node.expression = e.text;
+    node.formula = formula;
+    node.layer = "municipal";
+    Value result;
+    if (!e.plugin) {
+        auto const& pkg = program.packages[env_.root];
+        node.kind = "tariff";
+        add_reasons(why, {"no plugin for municipality " + pkg.municipality +
+                          " is loaded: " + e.name + " is unknown"});
+        result = Value::undetermined(std::move(why));
+    } else if (auto const& plug = program.plugins[*e.plugin];
+               e.kind == sema::Expr::Kind::plugin_table) {
+        auto const& table = plug.tables[e.item];
+        node.kind = "tariff";
+        node.package = plug.name + " " + plug.version;
+        node.cites = table.cites;
+        node.label_nl = table.label_nl;
+        node.label_en = table.label_en.empty() ? table.label_nl : table.label_en;
+        if (!why.empty()) {
+            result = Value::undetermined(std::move(why));
+        } else if (auto const* row = table.row_on(args.at(0).text, env_.reference_date)) {
+            result = Value::number(row->amount, table.unit);
+            if (!row->cites.empty())
+                node.cites = row->cites;
+            validity_note(node, *row);
+        } else {
+            result = Value::undetermined("no tariff " + table.name + " for '" + args.at(0).text +
+                                         "' valid on " + env_.reference_date.to_string());
+        }
+    } else {
+        auto const& fn = plug.functions[e.item];
+        node.kind = "function";
+        node.package = plug.name + " " + plug.version;
+        node.cites = fn.cites;
+        node.label_nl = fn.label_nl;
+        node.label_en = fn.label_en.empty() ? fn.label_nl : fn.label_en;
+        if (!why.empty()) {
+            result = Value::undetermined(std::move(why));
+        } else {
+            std::vector<plugin::Value> values;
+            for (auto const& a : args)
+                if (auto v = to_plugin(a))
+                    values.push_back(std::move(*v));
+            auto called = plugin::call(fn, values);
+            if (called)
+                result = from_plugin(called.value(), e.type);
+            else
+                result = Value::undetermined(called.diagnostics().items().empty()
+                                                 ? "native function " + fn.name + " failed"
+                                                 : called.diagnostics().items().front().message);
+        }
+    }
+    node.value = result.to_string();
+    use(f, e, "plugin:" + formula, node, result);
+    return result;
+}
+
+} // namespace billijk::eval
