@@ -222,7 +222,9 @@ Evaluator::Named Evaluator::rule(sema::RuleDecl const& d) {
     }
 
     if (winner) {
+        // The value is the exception's: show its expression, not the rule's, next to its numbers.
         n.value = applied.value;
+        n.explanation.expression = winner->value.text;
         n.explanation.formula = applied.formula;
         append_note(n.explanation.note_nl, "in afwijking van de regel geldt uitzondering " +
                                                winner->name + " (" + winner->meta.cites + ")");

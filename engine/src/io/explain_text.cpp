@@ -388,6 +388,8 @@ std::string localize_value(std::string_view value, Language lang) {
         return "afgewezen";
     if (value == "undetermined")
         return "onbepaald";
+    if (value == "not applicable")
+        return "niet van toepassing";
     constexpr std::string_view undetermined = "undetermined: ";
     constexpr std::string_view missing = "missing ";
     std::string out;
