@@ -184,23 +184,31 @@ std::string window_text(TariffRow const& row) {
     return row.valid_from.to_string() + ".." + (row.valid_to ? row.valid_to->to_string() : "");
 }
 
+/// The name of a table or function: required and an identifier. On success `what` becomes
+/// "<kind> '<name>'" so that later problems name it; nullopt after reporting the problem.
+std::optional<std::string> checked_name(char const* raw, std::string_view kind, std::string& what,
+                                        Validator& v) {
+    auto name = v.required(raw, what + " name");
+    if (!name)
+        return std::nullopt;
+    if (!is_identifier(*name)) {
+        v.problem(what + ": name " + in_quotes(*name) +
+                  " is not an identifier (lowercase letters, digits and '_')");
+        return std::nullopt;
+    }
+    what = std::string(kind) + " '" + *name + "'";
+    return name;
+}
+
 std::optional<TariffTable> convert_table(billijk_tariff_table const& raw, std::size_t index,
                                          Validator& v) {
     std::string what = "table " + std::to_string(index + 1);
     TariffTable table;
     bool ok = true;
-    if (auto name = v.required(raw.name, what + " name")) {
-        if (!is_identifier(*name)) {
-            v.problem(what + ": name " + in_quotes(*name) +
-                      " is not an identifier (lowercase letters, digits and '_')");
-            ok = false;
-        } else {
-            what = "table '" + *name + "'";
-        }
+    if (auto name = checked_name(raw.name, "table", what, v))
         table.name = *name;
-    } else {
+    else
         ok = false;
-    }
     if (auto unit = v.required(raw.unit, what + " unit")) {
         table.unit_spelling = *unit;
         if (auto parsed = Unit::parse(*unit)) {
@@ -314,18 +322,10 @@ std::optional<NativeFunction> convert_function(billijk_native_function const& ra
     std::string what = "function " + std::to_string(index + 1);
     NativeFunction fn;
     bool ok = true;
-    if (auto name = v.required(raw.name, what + " name")) {
-        if (!is_identifier(*name)) {
-            v.problem(what + ": name " + in_quotes(*name) +
-                      " is not an identifier (lowercase letters, digits and '_')");
-            ok = false;
-        } else {
-            what = "function '" + *name + "'";
-        }
+    if (auto name = checked_name(raw.name, "function", what, v))
         fn.name = *name;
-    } else {
+    else
         ok = false;
-    }
     auto const type_problem = [&](std::string const& where, std::string const& spelling) {
         v.problem(what + ": " + where + " " + in_quotes(spelling) +
                   " is not a type (expected text, date, bool or a unit such as eur/hour)");
