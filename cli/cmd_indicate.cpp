@@ -72,7 +72,7 @@ int cmd_indicate(int argc, char** argv) {
     }
 
     std::string const case_path = args.positional().front();
-    auto text = read_file(case_path);
+    auto text = read_text_file(case_path);
     if (!text) {
         std::cerr << case_path << ": error: cannot read the case file\n";
         return exit_bad_input;

@@ -1,9 +1,7 @@
 #include "rules_location.hpp"
 
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <system_error>
 
 namespace billijk::cli {
@@ -42,17 +40,6 @@ plugin::Registry load_plugins_warning(std::optional<std::string> const& flag,
     for (auto const& refusal : registry.refusals())
         std::cerr << command << ": warning: plugin refused: " << plugin::render_refusal(refusal);
     return registry;
-}
-
-std::optional<std::string> read_file(fs::path const& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad())
-        return std::nullopt;
-    return text.str();
 }
 
 } // namespace billijk::cli

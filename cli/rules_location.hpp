@@ -24,7 +24,4 @@ plugin::SearchPath plugin_search_path(std::optional<std::string> const& flag);
 plugin::Registry load_plugins_warning(std::optional<std::string> const& flag,
                                       std::string const& command);
 
-/// Reads a whole file; nullopt when it cannot be read.
-std::optional<std::string> read_file(std::filesystem::path const& path);
-
 } // namespace billijk::cli

@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,5 +69,8 @@ class SourceSet {
   private:
     std::vector<SourceFile> files_;
 };
+
+/// Reads a whole file as bytes; nullopt when it cannot be opened or read.
+std::optional<std::string> read_text_file(std::filesystem::path const& path);
 
 } // namespace billijk

@@ -2,6 +2,8 @@
 #include "billijk/source.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <utility>
 
 namespace billijk {
@@ -45,6 +47,17 @@ FileId SourceSet::add(std::string path, std::string text) {
     LineTable lines(text);
     files_.push_back(SourceFile{std::move(path), std::move(text), std::move(lines)});
     return id;
+}
+
+std::optional<std::string> read_text_file(std::filesystem::path const& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad())
+        return std::nullopt;
+    return text.str();
 }
 
 } // namespace billijk

@@ -8,8 +8,6 @@
 #include "syntax/parse.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace billijk {
 
@@ -35,17 +33,6 @@ std::vector<fs::path> rule_files(fs::path const& root, Diagnostics& diags) {
     return out;
 }
 
-std::optional<std::string> read_text(fs::path const& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad())
-        return std::nullopt;
-    return text.str();
-}
-
 } // namespace
 
 namespace {
@@ -66,7 +53,7 @@ Result<RuleSet> load(fs::path const& root, SourceSet& sources,
     std::vector<facade::LoadedFile> files;
     for (auto const& rel : paths) {
         auto shown = (root / rel).lexically_normal().generic_string();
-        auto text = read_text(root / rel);
+        auto text = read_text_file(root / rel);
         if (!text) {
             diags.error("E0201", std::nullopt, "cannot read rules file '" + shown + "'");
             continue;

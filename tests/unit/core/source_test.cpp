@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include <string>
 
 using billijk::Diagnostics;
@@ -147,4 +150,17 @@ TEST_CASE("diagnostics: collection") {
     Diagnostics only_warnings;
     only_warnings.warning("W0001", std::nullopt, "w");
     CHECK_FALSE(only_warnings.has_errors());
+}
+
+TEST_CASE("read_text_file reads bytes as they are and reports an unreadable path", "[source]") {
+    auto const path = std::filesystem::temp_directory_path() / "billijk_read_text_file_test.txt";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << "regel 1\r\nregel 2";
+    }
+    auto text = billijk::read_text_file(path);
+    REQUIRE(text);
+    CHECK(*text == "regel 1\r\nregel 2");
+    std::filesystem::remove(path);
+    CHECK_FALSE(billijk::read_text_file(path));
 }
