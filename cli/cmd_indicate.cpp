@@ -4,7 +4,9 @@
 #include "args.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "indicate_store.hpp"
 #include "rules_location.hpp"
+#include "store_options.hpp"
 
 #include "billijk/engine.hpp"
 #include "diag/render.hpp"
@@ -43,7 +45,8 @@ bool is_evaluation_error(Diagnostics const& diags) {
 
 int cmd_indicate(int argc, char** argv) {
     Args args(argv, argv + argc);
-    if (auto err = args.parse({"rules", "date", "format", "lang", "plugin-path"}, {})) {
+    if (auto err = args.parse({"rules", "date", "format", "lang", "plugin-path", "db", "key-file"},
+                              {"store"})) {
         std::cerr << "billijk indicate: " << *err << "\n";
         return exit_usage;
     }
@@ -59,6 +62,19 @@ int cmd_indicate(int argc, char** argv) {
     }
     if (lang != "nl" && lang != "en") {
         std::cerr << "billijk indicate: --lang must be nl or en, not '" << lang << "'\n";
+        return exit_usage;
+    }
+    // --store: the pseudonym key first, so that nothing is computed that cannot be stored.
+    std::optional<store::PseudonymKey> key;
+    if (args.has("store")) {
+        auto k = pseudonym_key(args.option("key-file"));
+        if (!k) {
+            print_store_errors("billijk indicate", k.diagnostics());
+            return exit_store_error;
+        }
+        key = std::move(k).value();
+    } else if (args.option("db") || args.option("key-file")) {
+        std::cerr << "billijk indicate: --db and --key-file go with --store\n";
         return exit_usage;
     }
     IndicateOptions options;
@@ -103,6 +119,12 @@ int cmd_indicate(int argc, char** argv) {
     }
     Indication result = std::move(indication).value();
     result.fingerprint = io::fingerprint(result, io::canonical_case_json(*text));
+    if (key) {
+        int const stored = store_indication_of_run(
+            {args.option("db"), *root, &plugins, &result, &*text, args.option("date")}, *key);
+        if (stored != exit_ok)
+            return stored;
+    }
 
     if (format == "json")
         std::cout << io::write_indication_json(result);

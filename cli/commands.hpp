@@ -7,5 +7,10 @@ namespace billijk::cli {
 int cmd_indicate(int argc, char** argv);
 int cmd_check(int argc, char** argv);
 int cmd_plugins(int argc, char** argv);
+int cmd_review(int argc, char** argv); // docs/review-format.md
+int cmd_replay(int argc, char** argv); // store verbs: docs/store.md
+int cmd_audit(int argc, char** argv);
+int cmd_decide(int argc, char** argv);
+int cmd_signals(int argc, char** argv);
 
 } // namespace billijk::cli

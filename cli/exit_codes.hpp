@@ -11,6 +11,8 @@ enum ExitCode : int {
     exit_rule_error = 4, ///< the rule files do not parse or check
     exit_plugin_error = 5, ///< a plugin was refused (P00xx)
     exit_eval_error = 6,   ///< evaluation failed (overflow, an amount without finite decimals)
+    exit_store_error = 7,  ///< the store: database unusable or too new, no pseudonym key,
+                           ///< no such record, a failed write (nothing written) (S01xx)
     exit_internal = 70,    ///< a bug: please report it with the input that caused it
 };
 

@@ -20,6 +20,24 @@ commands:
                        --date YYYY-MM-DD reference date (default: the case's decision_date)
                        --format text|json   (default text)
                        --lang nl|en         language of the text (default nl)
+                       --store [--db FILE] [--key-file FILE]  also record it in the store
+                                            (docs/store.md); prints the stored id on stderr
+  review DECISIONS     check proposed decisions (JSONL or .csv) against the rules: deviations
+                       per field with the engine's explanation (exit 1 when beyond tolerance)
+                       --equal-cases        also report equal cases with different budgets
+                       --tolerance budget=1.00,rate=0,quantity=0   (default: all 0)
+                       --format text|json|csv|html  --output FILE  --lang nl|en
+                       --rules DIR  --plugin-path P   (docs/review-format.md)
+  replay ID            recompute stored indication ID with its stored rules and plugins:
+                       identical (exit 0) or the difference and what changed (exit 1)
+                       --current [--rules DIR] [--plugin-path P]  under today's rules instead
+  audit verify         walk the hash-chained audit log; name the first broken entry (exit 1)
+  decide ID            record a committee decision that deviates from indication ID
+                       --override FIELD=VALUE (repeatable; status|quantity|rate|budget)
+                       --reason TEXT  [--date YYYY-MM-DD]
+  signals              overrides per rule, article and month   --format text|json|csv
+                       (replay, audit, decide, signals: --db FILE, default
+                        $XDG_DATA_HOME/billijk/billijk.db)
   check                parse and check the rule files, print every problem
                        --rules DIR
   plugins              load every municipality plugin; list name, code, version, ABI, file and
@@ -31,7 +49,7 @@ commands:
   --version            the engine and rule-language version
 
 exit codes: 0 ok, 1 findings, 2 usage, 3 invalid case, 4 rule error, 5 plugin error,
-            6 evaluation error, 70 internal error (docs/cli.md)
+            6 evaluation error, 7 store error, 70 internal error (docs/cli.md)
 )";
 
 } // namespace
@@ -59,6 +77,16 @@ int main(int argc, char** argv) {
             return cmd_check(argc - 2, argv + 2);
         if (verb == "plugins")
             return cmd_plugins(argc - 2, argv + 2);
+        if (verb == "review")
+            return cmd_review(argc - 2, argv + 2);
+        if (verb == "replay")
+            return cmd_replay(argc - 2, argv + 2);
+        if (verb == "audit")
+            return cmd_audit(argc - 2, argv + 2);
+        if (verb == "decide")
+            return cmd_decide(argc - 2, argv + 2);
+        if (verb == "signals")
+            return cmd_signals(argc - 2, argv + 2);
         std::cerr << "billijk: unknown command '" << verb << "'; see billijk --help\n";
         return exit_usage;
     } catch (std::exception const& e) {

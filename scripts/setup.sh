@@ -12,6 +12,7 @@ packages=(
   libssl-dev              # libcrypto: SHA-256 for fingerprints
   python3 python3-jsonschema   # schema validation of golden inputs and outputs
   clang-format-14
+  chromium                # headless: the test that the review's HTML report renders
 )
 
 missing=()

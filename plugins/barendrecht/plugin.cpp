@@ -4,6 +4,7 @@
 // cost price of the cheapest adequate provision in kind) and the Rekenkamer Barendrecht report
 // (2017), section "indicatiestelling PGB jeugdhulp", which gives €27/h as the informal maximum;
 // the in-kind cost price is derived from it: 27 / 0.60 = 45.00 eur/hour. See README.md.
+#include "billijk_embedded_rules.hpp" // the rule package (billijk_add_plugin RULES)
 #include "billijk_plugin.hpp"
 
 namespace sdk = billijk::sdk;
@@ -26,10 +27,11 @@ constexpr billijk_tariff_table tables[] = {
                "report)"),
 };
 
-// rules/barendrecht/jeugd.rules calls in_kind_cost(request.provision). FIXME(issue 3): embed
-// rules/barendrecht/*.rules here (sdk::rule_source) once load_rules loads plugin rule sources;
-// until then the rules stay under rules/ and this array of the description is empty.
+// plugins/barendrecht/rules/jeugd.rules calls in_kind_cost(request.provision) (overriding the BAR
+// regional layer's in_kind_price, rules/regional/bar.rules).
 
 } // namespace
 
-BILLIJK_PLUGIN(sdk::plugin("GM0489", "Barendrecht", "2015.1").with_tables(tables))
+BILLIJK_PLUGIN(sdk::plugin("GM0489", "Barendrecht", "2015.1")
+                   .with_tables(tables)
+                   .with_rule_sources(billijk_embedded::rule_sources))

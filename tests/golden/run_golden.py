@@ -53,7 +53,9 @@ def compare(path, actual, failures):
 
 def check_hand_values(case, output, failures):
     """extra.expect: {"provisions": [{"provision", "status", "quantity", "rate", "budget",
-    "reasons": [rule ids]}]} with amounts as "10.0 hours/week" strings, computed by hand."""
+    "reasons": [rule ids], "parts": [{"start", "end", "status", "quantity", "rate", "budget"}]}]}
+    with amounts as "10.0 hours/week" strings, computed by hand. "parts" (a split period) lists
+    every part in date order; a field left out of the hand values is not checked."""
     expect = case.get("extra", {}).get("expect")
     if not expect:
         return
@@ -77,6 +79,28 @@ def check_hand_values(case, output, failures):
             rules = [r["rule"] for r in have.get("reasons", [])]
             if rules != want["reasons"]:
                 failures.append(f"hand check: {name}.reasons are {rules}, hand says {want['reasons']}")
+        if "parts" in want:
+            check_parts(name, want["parts"], have.get("parts", []), failures)
+
+
+def amount_text(value):
+    return None if value is None else f"{value['amount']} {value['unit']}"
+
+
+def check_parts(name, want_parts, have_parts, failures):
+    if len(want_parts) != len(have_parts):
+        failures.append(f"hand check: {name} has {len(have_parts)} parts, hand says {len(want_parts)}")
+        return
+    for i, (want, have) in enumerate(zip(want_parts, have_parts)):
+        where = f"{name}.parts[{i}]"
+        for field in ("start", "end"):
+            if field in want and have["period"][field] != want[field]:
+                failures.append(f"hand check: {where}.{field} is {have['period'][field]}, hand says {want[field]}")
+        if "status" in want and have.get("status") != want["status"]:
+            failures.append(f"hand check: {where}.status is {have.get('status')}, hand says {want['status']}")
+        for field in ("quantity", "rate", "budget"):
+            if field in want and amount_text(have.get(field)) != want[field]:
+                failures.append(f"hand check: {where}.{field} is {amount_text(have.get(field))}, hand says {want[field]}")
 
 
 def build_independent(text, output):
@@ -122,7 +146,9 @@ def indicate(billijk, directory, rules, plugin_path, failures):
 
 
 def diagnostics(billijk, directory, failures):
-    code, out, err = run([billijk, "check", "--rules", "."], directory)
+    # A diagnostics directory is a whole rules root of its own: no plugin's package belongs in it
+    # (an empty --plugin-path loads none).
+    code, out, err = run([billijk, "check", "--rules", ".", "--plugin-path", ""], directory)
     compare(os.path.join(directory, "expected.txt"), err, failures)
     compare(os.path.join(directory, "expected.exit"), f"{code}\n", failures)
     if code == 0:

@@ -43,6 +43,18 @@ struct Reason {
 
 enum class Status { granted, refused, undetermined };
 
+/// One part of a period that crosses a version change (a tariff, a parameter, a table): the part
+/// is priced under the versions valid on its first day.
+struct PeriodPart {
+    Period period;
+    Status status = Status::undetermined;
+    std::optional<Quantity> quantity;
+    std::optional<Quantity> rate;
+    std::optional<Quantity> budget;
+    std::vector<Reason> reasons;
+    std::vector<std::string> undetermined;
+};
+
 struct ProvisionResult {
     std::string provision;
     Status status = Status::undetermined;
@@ -56,7 +68,11 @@ struct ProvisionResult {
     std::vector<std::string> undetermined;               ///< "missing request.rate", ...
     /// Root of the derivation: kind "provision", value "granted"/"refused"/"undetermined", inputs
     /// = every refusal checked, then the quantity, rate and budget derivations (those present).
+    /// For a split period the inputs are one node of kind "part" per part, each holding that.
     Explanation explanation;
+    /// Empty, or two or more parts in date order when the period crosses a version change. The
+    /// amounts above are then those every part shares, and a budget in eur is their sum.
+    std::vector<PeriodPart> parts;
 };
 
 struct RulePackageRef {

@@ -5,7 +5,7 @@
 // file loaded in one run and hands out their ids.
 //
 //   SourceSet sources;
-//   FileId id = sources.add("rules/barendrecht/jeugd.rules", text);
+//   FileId id = sources.add("plugins/barendrecht/rules/jeugd.rules", text);
 //   LineCol at = sources.line_col(Span{id, 120, 125}); // {line, column}, both 1-based
 #pragma once
 

@@ -237,4 +237,13 @@ Value Evaluator::eval_name(Expr const& e, Frame& f) {
     return n.value;
 }
 
+void Evaluator::note_validity(Date from, std::optional<Date> /*to*/) {
+    // Only the start of a version is a change: a period is split where a new version takes
+    // effect. Where the last known version ends with no successor (a tariff list that stops with
+    // the source's year), the part keeps the version valid on its first day, and the
+    // explanation shows that version's window; splitting there would make every grant that
+    // outlives its source undetermined.
+    change_dates_.insert(from);
+}
+
 } // namespace billijk::eval

@@ -21,6 +21,7 @@
 #include "sema/ir.hpp"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -60,6 +61,11 @@ class Evaluator {
 
     Environment const& environment() const { return env_; }
 
+    /// The dates on which a version of a value this evaluator read (a parameter or table
+    /// version, a plugin tariff row of the key it asked for) takes effect: where a period must be
+    /// split so that each part is priced under one version (split.cpp).
+    std::set<Date> const& change_dates() const { return change_dates_; }
+
   private:
     struct Frame {
         std::string owner;
@@ -94,7 +100,13 @@ class Evaluator {
                           sema::Meta const& meta) const;
     void override_note(Explanation& node, std::string const& name, sema::PackageId package) const;
 
+    /// Records the first day of a validity window (evaluator.cpp says why not the last).
+    void note_validity(Date from, std::optional<Date> to);
+    /// note_validity for every row of `key` in a plugin tariff table (plugin_calls.cpp).
+    void note_rows(plugin::TariffTable const& table, std::string const& key);
+
     Environment env_;
+    std::set<Date> change_dates_;
     std::map<std::string, Named> memo_;
     std::set<std::string> active_;
 };

@@ -99,9 +99,12 @@ Evaluator::Named Evaluator::parameter(sema::ParameterDecl const& d) {
     Named n;
     n.explanation = base_node("parameter", d.name, d.package, d.meta);
     sema::ParameterVersion const* chosen = nullptr;
-    for (auto const& v : d.versions)
+    for (auto const& v : d.versions) {
+        if (v.valid)
+            note_validity(v.valid->from, v.valid->to);
         if (!v.valid || v.valid->contains(env_.reference_date))
             chosen = chosen ? chosen : &v;
+    }
     if (!chosen) {
         n.value = Value::undetermined("no version of parameter " + d.name + " valid on " +
                                       env_.reference_date.to_string());

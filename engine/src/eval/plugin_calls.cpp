@@ -89,11 +89,13 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
         if (!why.empty()) {
             result = Value::undetermined(std::move(why));
         } else if (auto const* row = table.row_on(args.at(0).text, env_.reference_date)) {
+            note_rows(table, args.at(0).text);
             result = Value::number(row->amount, table.unit);
             if (!row->cites.empty())
                 node.cites = row->cites;
             validity_note(node, *row);
         } else {
+            note_rows(table, args.at(0).text);
             result = Value::undetermined("no tariff " + table.name + " for '" + args.at(0).text +
                                          "' valid on " + env_.reference_date.to_string());
         }
@@ -123,6 +125,12 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
     node.value = result.to_string();
     use(f, e, "plugin:" + formula, node, result);
     return result;
+}
+
+void Evaluator::note_rows(plugin::TariffTable const& table, std::string const& key) {
+    for (auto const& row : table.rows)
+        if (row.key == key)
+            note_validity(row.valid_from, row.valid_to);
 }
 
 } // namespace billijk::eval

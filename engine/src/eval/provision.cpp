@@ -1,9 +1,12 @@
-// One request: find its provision, read its facts, evaluate every refusal of the package and
-// the layers below it, then (when none holds) the quantity, and for a PGB the rate and budget.
+// One request over one period: find its provision, read its facts, evaluate every refusal of the
+// package and the layers below it, then (when none holds) the quantity, and for a PGB the rate
+// and budget, with every versioned value taken on the period's first day.
 // Status: refused when a refusal holds; else undetermined when a refusal or a reported amount is
 // undetermined (the amounts that could be computed are still reported); else granted.
+// split.cpp calls this once per part of a period that crosses a version change.
 #include "eval/evaluator.hpp"
 #include "eval/request.hpp"
+#include "eval/split.hpp"
 
 #include <algorithm>
 
@@ -38,6 +41,8 @@ std::pair<std::string, Span> blame(sema::Program const& program, sema::PackageId
     return {e.name, e.span};
 }
 
+} // namespace
+
 std::string_view status_text(Status s) {
     switch (s) {
     case Status::granted:
@@ -50,10 +55,9 @@ std::string_view status_text(Status s) {
     return "?";
 }
 
-} // namespace
-
-Result<ProvisionResult> evaluate_request(sema::Program const& program, sema::PackageId root_id,
-                                         Case const& the_case, std::size_t index, Date reference) {
+Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId root_id,
+                                 Case const& the_case, std::size_t index) {
+    Date const reference = the_case.period.start;
     auto const& request = the_case.requests[index];
     auto const& root = program.packages[root_id];
     std::string path = "requests[" + std::to_string(index) + "]";
@@ -167,7 +171,7 @@ Result<ProvisionResult> evaluate_request(sema::Program const& program, sema::Pac
     if (errors.has_errors())
         return errors;
     out.explanation.value = std::string(status_text(out.status));
-    return out;
+    return PartResult{std::move(out), ev.change_dates()};
 }
 
 } // namespace billijk::eval

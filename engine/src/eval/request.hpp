@@ -2,7 +2,7 @@
 // types (facts.cpp), then the provision's refusals and outputs evaluated (provision.cpp).
 //
 //   auto facts = eval::convert_facts(program, root, request, 0);     // Result<map>
-//   auto result = eval::evaluate_request(program, root, the_case, 0, reference_date);
+//   auto result = eval::evaluate_request(program, root, the_case, 0);  // split.cpp
 //
 // Errors (an undeclared fact, a fact of the wrong type, an unknown provision, an amount without
 // a finite decimal expansion) are diagnostics naming the JSON path or the rule; missing inputs
@@ -24,7 +24,8 @@ using FactValues = std::map<std::string, sema::Scalar>;
 Result<FactValues> convert_facts(sema::Program const& program, sema::PackageId root,
                                  Request const& request, std::size_t index);
 
+/// Evaluates request `index` over the case's period, split at version changes (eval/split.hpp).
 Result<ProvisionResult> evaluate_request(sema::Program const& program, sema::PackageId root,
-                                         Case const& the_case, std::size_t index, Date reference);
+                                         Case const& the_case, std::size_t index);
 
 } // namespace billijk::eval

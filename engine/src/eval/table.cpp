@@ -52,9 +52,12 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
                                    program.packages[env_.root].name);
     auto const& table = program.tables[ref->index];
     sema::TableVersion const* version = nullptr;
-    for (auto const& v : table.versions)
+    for (auto const& v : table.versions) {
+        if (v.valid)
+            note_validity(v.valid->from, v.valid->to);
         if (!version && (!v.valid || v.valid->contains(env_.reference_date)))
             version = &v;
+    }
 
     Explanation node = base_node("table", table.name, table.package,
                                  version ? version->meta : table.versions.front().meta);

@@ -30,9 +30,15 @@ void check_imports(fs::path const& root, std::vector<LoadedFile> const& files, D
                 auto shown = (root / target).lexically_normal().generic_string();
                 std::error_code ec;
                 bool exists = fs::exists(root / target, ec);
-                diags.error("E0212", import.span,
-                            exists ? "imported file '" + shown + "' is not a *.rules file"
-                                   : "imported file '" + shown + "' does not exist");
+                auto& d = diags.error("E0212", import.span,
+                                      exists ? "imported file '" + shown + "' is not a *.rules file"
+                                             : "imported file '" + shown + "' does not exist");
+                if (!f.plugin_file.empty())
+                    d.notes.push_back(
+                        {std::nullopt, "the package embedded in " + f.plugin_file +
+                                           " needs the shared layers of the rules root it was "
+                                           "written for; pass that root with --rules, or load no "
+                                           "plugins with --plugin-path ''"});
             }
         }
     }

@@ -19,6 +19,7 @@ struct LoadedFile {
     std::filesystem::path relative; ///< path below the rules root, e.g. "barendrecht/jeugd.rules"
     std::string shown;              ///< path as shown in diagnostics
     std::string hash;               ///< "sha256:..." of the text
+    std::string plugin_file;        ///< the plugin that embeds it; empty for a file of the root
     syntax::File tree;
 };
 

@@ -2,12 +2,14 @@
 // parse them all, and when none has a syntax error, check imports and run the checker.
 #include "billijk/engine.hpp"
 #include "facade/imports.hpp"
+#include "facade/plugin_packages.hpp"
 #include "io/fingerprint.hpp"
 #include "plugin/registry.hpp"
 #include "sema/check.hpp"
 #include "syntax/parse.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace billijk {
 
@@ -65,14 +67,31 @@ Result<RuleSet> load(fs::path const& root, SourceSet& sources,
             diags.append(parsed.diagnostics());
             continue;
         }
-        files.push_back({id, rel, shown, std::move(hash), std::move(parsed).value()});
+        files.push_back({id, rel, shown, std::move(hash), {}, std::move(parsed).value()});
     }
-    // A plugin's embedded rule sources load as if they were files under the root at
-    // plugins/<municipality code>/<path>, and are shown so in diagnostics.
+    // A plugin's embedded rule sources load as if they were files under the root at their own
+    // path ("barendrecht/jeugd.rules"), so that `import "../national/jeugdwet.rules"` finds the
+    // shared layers there; diagnostics show them as "<plugin file>!<path>".
+    std::map<std::string, std::string> supplier; // relative path → who supplies it (for E0222)
+    for (auto const& f : files)
+        supplier.emplace(f.relative.generic_string(),
+                         "the rules root '" + root.generic_string() + "'");
     for (auto const& plugin : plugins) {
         for (auto const& source : plugin.rule_sources) {
-            fs::path const rel = fs::path("plugins") / plugin.municipality_code / source.path;
-            auto shown = (root / rel).lexically_normal().generic_string();
+            fs::path const rel(source.path);
+            auto const who = "plugin " + plugin.name + " (" + plugin.municipality_code + ", " +
+                             plugin.file + ")";
+            if (auto [it, fresh] = supplier.emplace(rel.generic_string(), who); !fresh) {
+                diags
+                    .error("E0222", std::nullopt,
+                           "rules file '" + source.path + "' is supplied twice: by " + it->second +
+                               " and by " + who)
+                    .notes.push_back({std::nullopt,
+                                      "a municipality's package lives in its plugin only; remove "
+                                      "one of the two"});
+                continue;
+            }
+            auto shown = plugin.file + "!" + source.path;
             auto hash = "sha256:" + io::sha256_hex(source.text);
             FileId id = sources.add(shown, source.text);
             auto parsed = syntax::parse(sources, id);
@@ -80,7 +99,9 @@ Result<RuleSet> load(fs::path const& root, SourceSet& sources,
                 diags.append(parsed.diagnostics());
                 continue;
             }
-            files.push_back({id, rel, shown, std::move(hash), std::move(parsed).value()});
+            facade::check_plugin_package(plugin, parsed.value(), diags);
+            files.push_back(
+                {id, rel, shown, std::move(hash), plugin.file, std::move(parsed).value()});
         }
     }
     if (diags.has_errors())

@@ -82,10 +82,17 @@ std::size_t unit_expression_length(std::string_view text) {
     }
 }
 
+std::string lowercase_first(std::string_view word) {
+    std::string out(word);
+    if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z')
+        out[0] = static_cast<char>(out[0] - 'A' + 'a');
+    return out;
+}
+
 struct Words {
     std::string_view indication, reference_date, rules, version, engine, provision, decision, form,
         quantity, rate, budget, period, through, codes, category, product, unit, frequency, reasons,
-        undetermined, explanation, source, fingerprint, see_above;
+        undetermined, explanation, source, fingerprint, see_above, parts;
 };
 
 constexpr Words dutch{"Indicatie",
@@ -111,14 +118,36 @@ constexpr Words dutch{"Indicatie",
                       "Toelichting",
                       "bron",
                       "Vingerafdruk",
-                      "(zie hierboven)"};
+                      "(zie hierboven)",
+                      "Delen (de periode loopt over een wijziging van een tarief of parameter; elk "
+                      "deel volgens de versie die erin geldt)"};
 
-constexpr Words english{"Indication",  "Reference date", "Rules",           "version",
-                        "Engine",      "Provision",      "Decision",        "Form",
-                        "Quantity",    "Rate",           "Budget",          "Period",
-                        "to",          "Codes",          "category",        "product",
-                        "unit",        "frequency",      "Refusal reasons", "Undetermined",
-                        "Explanation", "source",         "Fingerprint",     "(see above)"};
+constexpr Words english{"Indication",
+                        "Reference date",
+                        "Rules",
+                        "version",
+                        "Engine",
+                        "Provision",
+                        "Decision",
+                        "Form",
+                        "Quantity",
+                        "Rate",
+                        "Budget",
+                        "Period",
+                        "to",
+                        "Codes",
+                        "category",
+                        "product",
+                        "unit",
+                        "frequency",
+                        "Refusal reasons",
+                        "Undetermined",
+                        "Explanation",
+                        "source",
+                        "Fingerprint",
+                        "(see above)",
+                        "Parts (the period crosses a change of a tariff or parameter; each part "
+                        "under the version valid in it)"};
 
 std::string_view status_text(Status status, Language lang) {
     if (lang == Language::en)
@@ -232,6 +261,7 @@ class TextWriter {
             field(words_.budget, quantity_text(*p.budget, lang_));
         field(words_.period, p.period.start.to_string() + " " + std::string(words_.through) + " " +
                                  p.period.end.to_string());
+        parts(p);
         codes(p);
         if (!p.reasons.empty()) {
             line("  ", std::string(words_.reasons) + ":");
@@ -252,6 +282,25 @@ class TextWriter {
         line("  ", std::string(words_.explanation) + ":");
         explained_.clear();
         node(p.explanation, "    ");
+    }
+
+    void parts(ProvisionResult const& p) {
+        if (p.parts.empty())
+            return;
+        line("  ", std::string(words_.parts) + ":");
+        for (PeriodPart const& part : p.parts) {
+            std::string text = part.period.start.to_string() + " " + std::string(words_.through) +
+                               " " + part.period.end.to_string() + ": " +
+                               std::string(status_text(part.status, lang_));
+            auto add = [&](std::string_view name, std::optional<Quantity> const& q) {
+                if (q)
+                    text += "; " + lowercase_first(name) + " " + quantity_text(*q, lang_);
+            };
+            add(words_.quantity, part.quantity);
+            add(words_.rate, part.rate);
+            add(words_.budget, part.budget);
+            line("    ", "- " + text);
+        }
     }
 
     void codes(ProvisionResult const& p) {
@@ -283,7 +332,10 @@ class TextWriter {
         // A value used in several places (the hours, the age) is derived in full once per
         // provision; later uses refer back, so a decision letter quotes each step once.
         bool const has_derivation = !e.inputs.empty() || !e.expression.empty();
-        if (has_derivation && !explained_.insert(e.kind + ' ' + e.package + ' ' + e.name).second) {
+        // The value is part of the key: the parts of a split period derive a rule again when
+        // its value differs (a new tariff), and refer back when it does not.
+        if (has_derivation &&
+            !explained_.insert(e.kind + ' ' + e.package + ' ' + e.name + ' ' + e.value).second) {
             line(indent, "- " + head + " " + std::string(words_.see_above));
             return;
         }

@@ -50,6 +50,42 @@ json explanation(Explanation const& e) {
     return out;
 }
 
+json reason_list(std::vector<Reason> const& list) {
+    json reasons = json::array();
+    for (Reason const& r : list) {
+        json reason = json::object();
+        reason["rule"] = r.rule;
+        reason["cites"] = r.cites;
+        reason["text_nl"] = r.text_nl;
+        reason["text_en"] = r.text_en;
+        reasons.push_back(std::move(reason));
+    }
+    return reasons;
+}
+
+json string_list(std::vector<std::string> const& list) {
+    json out = json::array();
+    for (std::string const& s : list)
+        out.push_back(s);
+    return out;
+}
+
+/// A part of a split period (absent when the period is not split).
+json part(PeriodPart const& p) {
+    json out = json::object();
+    out["period"] = period(p.period);
+    out["status"] = std::string(status_name(p.status));
+    if (p.quantity)
+        out["quantity"] = quantity(*p.quantity);
+    if (p.rate)
+        out["rate"] = quantity(*p.rate);
+    if (p.budget)
+        out["budget"] = quantity(*p.budget);
+    out["reasons"] = reason_list(p.reasons);
+    out["undetermined"] = string_list(p.undetermined);
+    return out;
+}
+
 json provision(ProvisionResult const& p) {
     json out = json::object();
     out["provision"] = p.provision;
@@ -69,20 +105,14 @@ json provision(ProvisionResult const& p) {
     put_if(codes, "unit", p.unit_code);
     put_if(codes, "frequency", p.frequency);
     out["codes"] = std::move(codes);
-    json reasons = json::array();
-    for (Reason const& r : p.reasons) {
-        json reason = json::object();
-        reason["rule"] = r.rule;
-        reason["cites"] = r.cites;
-        reason["text_nl"] = r.text_nl;
-        reason["text_en"] = r.text_en;
-        reasons.push_back(std::move(reason));
+    out["reasons"] = reason_list(p.reasons);
+    out["undetermined"] = string_list(p.undetermined);
+    if (!p.parts.empty()) {
+        json parts = json::array();
+        for (PeriodPart const& pp : p.parts)
+            parts.push_back(part(pp));
+        out["parts"] = std::move(parts);
     }
-    out["reasons"] = std::move(reasons);
-    json undetermined = json::array();
-    for (std::string const& u : p.undetermined)
-        undetermined.push_back(u);
-    out["undetermined"] = std::move(undetermined);
     out["explanation"] = explanation(p.explanation);
     return out;
 }

@@ -1,6 +1,7 @@
 // Test plugin: a good plugin for the fictional municipality GM9999, written with the C++ SDK,
 // with an init hook that succeeds, a rule source, and native functions that succeed and that
 // fail in each way the host must survive. The unit tests call every one of them.
+#include "billijk_embedded_rules.hpp" // jeugd.rules, embedded by CMake (RULES)
 #include "billijk_plugin.hpp"
 
 #include <stdexcept>
@@ -69,26 +70,10 @@ constexpr billijk_tariff_table tables[] = {
                "Hourly rate"),
 };
 
-// Loaded by load_rules as <rules root>/plugins/GM9999/testland/jeugd.rules.
-constexpr char const testland_rules[] = R"RULES(# rules of Testland
-package testland.jeugd "Testland jeugd (uit de plugin)"
-  layer municipal
-  law jeugdwet
-  municipality GM9999
-
-rule plugin_cost: eur/hour
-  cites "Testverordening art. 3" label "Kostprijs uit de plugin"
-  = hourly_cost("begeleiding")
-)RULES";
-
-constexpr billijk_rule_source sources[] = {
-    sdk::rule_source("testland/jeugd.rules", testland_rules),
-};
-
 } // namespace
 
 BILLIJK_PLUGIN(sdk::plugin("GM9999", "Testland", "0.1")
                    .with_tables(tables)
                    .with_functions(functions)
-                   .with_rule_sources(sources)
+                   .with_rule_sources(billijk_embedded::rule_sources)
                    .with_init(sdk::init<initialise>))

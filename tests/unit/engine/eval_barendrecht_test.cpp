@@ -146,15 +146,86 @@ TEST_CASE("the explanation quotes every rule with values substituted") {
                             "- 10 hours/week, 0 hours/week)");
 }
 
-TEST_CASE("parameter versions are picked by the reference date") {
+TEST_CASE("parameter versions are picked by the period's first day") {
     Fixture f;
-    IndicateOptions o;
-    o.reference_date = *Date::parse("2016-05-01");
-    auto ind = f.run(barendrecht_case(), o);
+    auto c = barendrecht_case();
+    c.period = {*Date::parse("2016-05-01"), *Date::parse("2016-12-31")};
+    auto ind = f.run(c);
     auto const* cap = node(ind.provisions.at(0).explanation, "informal_cap");
     REQUIRE(cap);
     CHECK(cap->formula == "round(60% * 44.00 eur/hour, 0.01, half_up)");
     CHECK(cap->value == "26.40 eur/hour");
+    CHECK(ind.provisions.at(0).parts.empty());
+}
+
+TEST_CASE("the reference date chooses the package, not the versions") {
+    Fixture f;
+    IndicateOptions o;
+    o.reference_date = *Date::parse("2016-05-01"); // the period still starts 2017-07-01
+    auto ind = f.run(barendrecht_case(), o);
+    CHECK(ind.reference_date.to_string() == "2016-05-01");
+    auto const* cap = node(ind.provisions.at(0).explanation, "informal_cap");
+    REQUIRE(cap);
+    CHECK(cap->value == "27.00 eur/hour");
+}
+
+TEST_CASE("a period that crosses a version change is split there, each part priced apart") {
+    Fixture f;
+    auto c = barendrecht_case();
+    c.period = {*Date::parse("2016-07-01"), *Date::parse("2017-06-30")};
+    c.requests[0].rate = qty("30.00", "eur/hour"); // above both caps: the cap decides the rate
+
+    auto ind = f.run(c);
+    auto const& p = ind.provisions.at(0);
+    CHECK(p.status == Status::granted);
+    CHECK(p.period.start.to_string() == "2016-07-01");
+    CHECK(p.period.end.to_string() == "2017-06-30");
+    REQUIRE(p.parts.size() == 2);
+    CHECK(p.parts[0].period.start.to_string() == "2016-07-01");
+    CHECK(p.parts[0].period.end.to_string() == "2016-12-31");
+    CHECK(p.parts[1].period.start.to_string() == "2017-01-01");
+    CHECK(p.parts[1].period.end.to_string() == "2017-06-30");
+    CHECK(p.parts[0].rate->amount.to_string() == "26.40");
+    CHECK(p.parts[1].rate->amount.to_string() == "27.00");
+    // The hours are the same in both parts; the rate and the yearly budget are not, so the
+    // provision reports the shared quantity and leaves rate and budget to the parts.
+    REQUIRE(p.quantity);
+    CHECK(p.quantity->amount.to_string() == "10");
+    CHECK(!p.rate);
+    CHECK(!p.budget);
+    REQUIRE(p.explanation.inputs.size() == 2);
+    CHECK(p.explanation.inputs[0].kind == "part");
+    CHECK(p.explanation.inputs[0].name == "2016-07-01..2016-12-31");
+    CHECK(p.explanation.inputs[1].label_en == "Part 2 of 2: 2017-01-01 to 2017-06-30");
+    auto const* later = node(p.explanation.inputs[1], "informal_cap");
+    REQUIRE(later);
+    CHECK(later->formula == "round(60% * 45.00 eur/hour, 0.01, half_up)");
+}
+
+TEST_CASE("parts that agree report their common amounts on the provision") {
+    Fixture f;
+    auto c = barendrecht_case(); // 16.00 asked: below both caps
+    c.period = {*Date::parse("2016-07-01"), *Date::parse("2017-06-30")};
+    auto ind = f.run(c);
+    auto const& p = ind.provisions.at(0);
+    REQUIRE(p.parts.size() == 2);
+    REQUIRE(p.rate);
+    CHECK(p.rate->amount.to_string() == "16.00");
+    REQUIRE(p.budget);
+    CHECK(p.budget->amount == p.parts[0].budget->amount);
+}
+
+TEST_CASE("a version that ends without a successor does not split the period") {
+    Fixture f;
+    auto c = barendrecht_case();
+    c.period = {*Date::parse("2017-07-01"), *Date::parse("2018-06-30")}; // 45.00 ends 2017-12-31
+    auto ind = f.run(c);
+    auto const& p = ind.provisions.at(0);
+    CHECK(p.parts.empty());
+    CHECK(p.status == Status::granted);
+    auto const* cap = node(p.explanation, "in_kind_cost");
+    REQUIRE(cap);
+    CHECK(cap->note_nl == "versie geldig van 2017-01-01 t/m 2017-12-31");
 }
 
 TEST_CASE("a missing requested rate leaves the rate, the budget and the status undetermined") {

@@ -23,17 +23,18 @@ struct Run {
                                     "  kind begeleiding\n  quantity = " + q + "\n" + extra);
         loaded = dir.load();
     }
+    /// `on`: a one-day period on that date (versioned values follow the period).
     Result<Indication> indicate_with(Request r, std::optional<Date> on = std::nullopt) {
         INFO(dump(loaded->diags()));
         REQUIRE(loaded->ok());
         Case c = make_case();
+        if (on)
+            c.period = {*on, *on};
         r.provision = "p";
         if (r.form.empty())
             r.form = "in_kind";
         c.requests.push_back(std::move(r));
-        IndicateOptions o;
-        o.reference_date = on;
-        return indicate(loaded->rules(), c, o);
+        return indicate(loaded->rules(), c, {});
     }
     ProvisionResult result(Request r = {}, std::optional<Date> on = std::nullopt) {
         auto ind = indicate_with(std::move(r), on);
@@ -74,7 +75,7 @@ TEST_CASE("no matching row makes the value undetermined") {
           std::vector<std::string>{"no row of table t matches (begeleiding, 30 years)"});
 }
 
-TEST_CASE("a parameter without a version on the reference date is undetermined") {
+TEST_CASE("a parameter without a version on the period's first day is undetermined") {
     Run run("parameter n: hours/week\n" + meta +
                 "  valid 2015-01-01 .. 2016-12-31 = 1 hours/week\n",
             "n");
@@ -218,7 +219,7 @@ TEST_CASE("the complete example of the rule-language guide loads and evaluates")
     CHECK(rate->package == "example.uurtarief");
 }
 
-TEST_CASE("dated versions of a table are picked by the reference date") {
+TEST_CASE("dated versions of a table are picked by the period's first day") {
     std::string version = "table t: hours/week\n  by kind: care_kind\n  hit first\n" + meta;
     Run run(version + "  valid 2015-01-01 .. 2016-12-31\n  row - -> 1 hours/week\n" + version +
                 "  valid 2017-01-01 ..\n  row - -> 2 hours/week\n",

@@ -38,7 +38,9 @@ TEST_CASE("the Barendrecht plugin loads with its in-kind cost table", "[plugin][
     CHECK(p.abi_minor == 0);
     CHECK(p.file == good_plugin().string());
     CHECK(p.sha256 == io::sha256_hex(test::file_bytes(good_plugin())));
-    CHECK(p.rule_sources.empty()); // FIXME(issue 3): the rules move into the plugin later
+    REQUIRE(p.rule_sources.size() == 1); // plugins/barendrecht/rules/jeugd.rules, embedded
+    CHECK(p.rule_sources[0].path == "barendrecht/jeugd.rules");
+    CHECK(p.rule_sources[0].text.find("package barendrecht.jeugd") != std::string::npos);
     CHECK(p.functions.empty());
 
     auto const* table = p.table("in_kind_cost");

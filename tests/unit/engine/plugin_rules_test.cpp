@@ -1,6 +1,7 @@
 // Plugins feed the rules: a municipal package calls the tariff tables and native functions of
 // the plugin with its municipality code (tests/plugins/sdk_functions, GM9999 "Testland").
 #include "barendrecht_fixture.hpp"
+#include "diag/render.hpp"
 #include "io/fingerprint.hpp"
 #include "plugin/registry.hpp"
 #include "plugin_test_support.hpp"
@@ -51,9 +52,11 @@ provision dagbesteding
   rate = always_fails(decision_date)
 )RULES";
 
-Case testland_case(std::string const& provision, char const* decision_date) {
+/// A case decided and starting on `date` (a one-day period: tariffs follow the period).
+Case testland_case(std::string const& provision, char const* date) {
     Case c = make_case("GM9999", "wmo");
-    c.decision_date = *Date::parse(decision_date);
+    c.decision_date = *Date::parse(date);
+    c.period = {c.decision_date, c.decision_date};
     Request r;
     r.provision = provision;
     r.form = "pgb";
@@ -75,7 +78,7 @@ ProvisionResult indicate_one(Loaded const& loaded, Case const& c) {
 
 } // namespace
 
-TEST_CASE("a plugin tariff table is picked by key and reference date", "[plugin][rules]") {
+TEST_CASE("a plugin tariff table is picked by key and the period's first day", "[plugin][rules]") {
     auto plugins = testland_plugins();
     RulesDir dir;
     dir.write("testland/wmo.rules", testland(testland_rules));
@@ -199,7 +202,7 @@ TEST_CASE("the fingerprint names the plugin and changes with its hash", "[plugin
     CHECK(io::fingerprint(other, canonical) != fp);
 }
 
-TEST_CASE("a plugin's rule sources load as files under plugins/<code>/ of the rules root",
+TEST_CASE("a plugin's rule sources load as files under the rules root, shown inside the plugin",
           "[plugin][rules]") {
     auto plugins = testland_plugins();
     RulesDir dir;
@@ -212,7 +215,110 @@ TEST_CASE("a plugin's rule sources load as files under plugins/<code>/ of the ru
         if (p.name == "testland.jeugd")
             from_plugin = &p;
     REQUIRE(from_plugin != nullptr);
-    CHECK(from_plugin->path ==
-          (dir.root() / "plugins/GM9999/testland/jeugd.rules").lexically_normal().generic_string());
+    // tests/plugins/sdk_functions/jeugd.rules, embedded at build time (billijk_add_plugin RULES)
+    CHECK(from_plugin->path == plugins.find("GM9999")->file + "!testland/jeugd.rules");
     CHECK(from_plugin->plugin.has_value()); // it sees the plugin's tables too
+}
+
+namespace {
+
+/// A plugin description made in the test (not loaded from a file) with one embedded package.
+plugin::Plugin plugin_with_rules(std::string code, std::string path, std::string text) {
+    plugin::Plugin p;
+    p.file = "/plugins/made-in-test.so";
+    p.sha256 = std::string(64, '0');
+    p.municipality_code = std::move(code);
+    p.name = "Importland";
+    p.version = "1";
+    p.rule_sources.push_back({std::move(path), std::move(text)});
+    return p;
+}
+
+char const* const national_base = R"RULES(package national.base "Basis"
+  layer national
+  law wmo
+
+parameter base_rate: eur/hour
+  cites "art. 1" label "Basistarief"
+  = 10.00 eur/hour
+)RULES";
+
+} // namespace
+
+TEST_CASE("an embedded package imports and extends the root's layers", "[plugin][rules]") {
+    RulesDir dir;
+    dir.write("national/base.rules", national_base);
+    plugin::Registry plugins;
+    REQUIRE(plugins.add(plugin_with_rules("GM9996", "importland/wmo.rules", R"RULES(
+package importland.wmo "Importland"
+  layer municipal
+  law wmo
+  municipality GM9996
+  extends national.base
+
+import "../national/base.rules"
+
+rule double_rate: eur/hour
+  cites "art. 2" label "Dubbel tarief"
+  = base_rate * 2
+)RULES")));
+    auto loaded = load_with(dir, plugins);
+    INFO(dump(loaded->diags()));
+    REQUIRE(loaded->ok());
+    CHECK(loaded->rules().program().packages.size() == 2);
+}
+
+TEST_CASE("an embedded import is checked as if the file were under the root (E0212)",
+          "[plugin][rules]") {
+    RulesDir dir;
+    dir.write("national/base.rules", national_base);
+    plugin::Registry plugins;
+    REQUIRE(plugins.add(plugin_with_rules("GM9996", "importland/wmo.rules",
+                                          "package importland.wmo \"Importland\"\n"
+                                          "  layer municipal\n  law wmo\n  municipality GM9996\n"
+                                          "import \"national/base.rules\"\n")));
+    auto loaded = load_with(dir, plugins);
+    REQUIRE_FALSE(loaded->ok());
+    CHECK(ids(loaded->diags()) == std::vector<std::string>{"E0212"});
+    CHECK_THAT(render_all(loaded->diags(), loaded->sources),
+               Catch::Contains("/plugins/made-in-test.so!importland/wmo.rules:5:1: error[E0212]"));
+}
+
+TEST_CASE("a plugin ships only its own municipality's municipal packages (E0223)",
+          "[plugin][rules]") {
+    RulesDir dir;
+    dir.write("national/base.rules", national_base);
+    SECTION("another municipality") {
+        plugin::Registry plugins;
+        REQUIRE(plugins.add(plugin_with_rules("GM9996", "other/wmo.rules",
+                                              "package other.wmo \"Ander\"\n  layer municipal\n"
+                                              "  law wmo\n  municipality GM0489\n")));
+        auto loaded = load_with(dir, plugins);
+        REQUIRE_FALSE(loaded->ok());
+        CHECK(ids(loaded->diags()) == std::vector<std::string>{"E0223"});
+        CHECK_THAT(dump(loaded->diags()),
+                   Catch::Contains("plugin Importland (GM9996) supplies package 'other.wmo' of "
+                                   "municipality GM0489"));
+    }
+    SECTION("a shared layer") {
+        plugin::Registry plugins;
+        REQUIRE(plugins.add(plugin_with_rules("GM9996", "regional/x.rules",
+                                              "package regional.x \"Regio\"\n  layer regional\n")));
+        auto loaded = load_with(dir, plugins);
+        REQUIRE_FALSE(loaded->ok());
+        CHECK(ids(loaded->diags()) == std::vector<std::string>{"E0223"});
+        CHECK_THAT(dump(loaded->diags()), Catch::Contains("of layer regional"));
+    }
+}
+
+TEST_CASE("a rules file supplied by the root and by a plugin is refused (E0222)",
+          "[plugin][rules]") {
+    auto plugins = testland_plugins();
+    RulesDir dir;
+    dir.write("testland/jeugd.rules", testland(testland_rules));
+    auto loaded = load_with(dir, plugins);
+    REQUIRE_FALSE(loaded->ok());
+    CHECK(ids(loaded->diags()) == std::vector<std::string>{"E0222"});
+    CHECK_THAT(dump(loaded->diags()), Catch::Contains("'testland/jeugd.rules' is supplied twice") &&
+                                          Catch::Contains("plugin Testland (GM9999"));
 }

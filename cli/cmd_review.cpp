@@ -1,0 +1,138 @@
+// billijk review DECISIONS [--rules DIR] [--plugin-path P] [--tolerance SPEC] [--equal-cases]
+//                [--format text|json|csv|html] [--lang nl|en] [--output FILE]
+// The indication committee's command: do these proposed decisions follow the rules, and do
+// equal cases get equal budgets? (docs/committee.md, docs/review-format.md)
+#include "args.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "rules_location.hpp"
+
+#include "billijk/engine.hpp"
+#include "diag/render.hpp"
+#include "review/decision_csv.hpp"
+#include "review/decision_jsonl.hpp"
+#include "review/report_format.hpp"
+#include "review/review.hpp"
+#include "review/tolerance.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+namespace billijk::cli {
+
+namespace {
+
+constexpr char const* me = "billijk review";
+
+bool ends_with(std::string const& s, std::string const& suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string render_report(review::Report const& report, std::string const& format) {
+    if (format == "json")
+        return review::write_report_json(report);
+    if (format == "csv")
+        return review::write_report_csv(report);
+    if (format == "html")
+        return review::write_report_html(report);
+    return review::write_report_text(report);
+}
+
+/// Writes to a temporary file beside the target and renames it, so that a failed run never
+/// leaves half a report where the last good one was.
+bool write_output(std::string const& path, std::string const& text) {
+    std::string const tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out || !(out << text) || !(out.flush()))
+            return false;
+    }
+    return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+} // namespace
+
+int cmd_review(int argc, char** argv) {
+    Args args(argv, argv + argc);
+    if (auto err = args.parse({"rules", "plugin-path", "tolerance", "format", "lang", "output"},
+                              {"equal-cases"})) {
+        std::cerr << me << ": " << *err << "\n";
+        return exit_usage;
+    }
+    if (args.positional().size() != 1) {
+        std::cerr << me << ": expected one decisions file, e.g. billijk review decisions.jsonl\n";
+        return exit_usage;
+    }
+    std::string const format = args.option("format").value_or("text");
+    if (format != "text" && format != "json" && format != "csv" && format != "html") {
+        std::cerr << me << ": --format must be text, json, csv or html, not '" << format << "'\n";
+        return exit_usage;
+    }
+    std::string const lang = args.option("lang").value_or("nl");
+    if (lang != "nl" && lang != "en") {
+        std::cerr << me << ": --lang must be nl or en, not '" << lang << "'\n";
+        return exit_usage;
+    }
+    review::ReviewOptions options;
+    options.equal_cases = args.has("equal-cases");
+    options.lang = lang == "en" ? io::Language::en : io::Language::nl;
+    auto tolerance = review::parse_tolerance(args.option("tolerance").value_or(""));
+    if (!tolerance.value) {
+        std::cerr << me << ": --tolerance: " << tolerance.problem << "\n";
+        return exit_usage;
+    }
+    options.tolerance = *tolerance.value;
+
+    std::string const path = args.positional().front();
+    auto text = read_text_file(path);
+    if (!text) {
+        std::cerr << path << ": error: cannot read the decisions file\n";
+        return exit_bad_input;
+    }
+    auto root = find_rules_root(args.option("rules"));
+    if (!root) {
+        std::cerr << me << ": no rules directory found; pass --rules DIR\n";
+        return exit_usage;
+    }
+    auto const plugins = load_plugins_warning(args.option("plugin-path"), me);
+    SourceSet sources;
+    auto rules = load_rules(*root, sources, plugins);
+    if (!rules) {
+        std::cerr << render_all(rules.diagnostics(), sources);
+        return exit_rule_error;
+    }
+
+    bool const csv = ends_with(path, ".csv");
+    auto file =
+        csv ? review::read_decisions_csv(*text, path) : review::read_decisions_jsonl(*text, path);
+    auto report = review::review_decisions(rules.value(), file.decisions, options, file.errors);
+    std::stable_sort(
+        file.errors.begin(), file.errors.end(),
+        [](review::LineError const& a, review::LineError const& b) { return a.line < b.line; });
+    bool evaluation_error = false;
+    for (auto const& e : file.errors) {
+        std::cerr << path << ":" << e.line << ": error: " << (e.field.empty() ? "" : e.field + ": ")
+                  << e.message << "\n";
+        evaluation_error = evaluation_error || e.evaluation;
+    }
+
+    std::string const out = render_report(report, format);
+    if (auto target = args.option("output")) {
+        if (!write_output(*target, out)) {
+            std::cerr << *target << ": error: cannot write the report\n";
+            return exit_bad_input;
+        }
+    } else {
+        std::cout << out;
+    }
+    if (evaluation_error)
+        return exit_eval_error;
+    if (!file.errors.empty())
+        return exit_bad_input;
+    return report.has_findings() ? exit_findings : exit_ok;
+}
+
+} // namespace billijk::cli

@@ -1,0 +1,28 @@
+// A small RFC 4180 CSV splitter: fields separated by commas, optionally in double quotes (a
+// quote inside a quoted field is doubled). Records end at a line break outside quotes. Used for
+// reading proposed decisions (decision_csv) and writing the CSV report (report_csv).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace billijk::review {
+
+struct CsvRecord {
+    std::size_t line = 0; ///< 1-based line where the record starts
+    std::vector<std::string> fields;
+};
+
+struct CsvParse {
+    std::vector<CsvRecord> records; ///< blank lines are skipped
+    std::optional<std::size_t> unterminated_quote_line;
+};
+
+CsvParse split_csv(std::string_view text);
+
+/// One field for a CSV file: quoted when it holds a comma, quote or line break.
+std::string csv_field(std::string_view value);
+
+} // namespace billijk::review

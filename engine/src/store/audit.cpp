@@ -1,0 +1,155 @@
+#include "store/audit.hpp"
+
+#include "io/fingerprint.hpp"
+#include "store/decisions.hpp"
+#include "store/records.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <map>
+#include <set>
+
+namespace billijk::store {
+
+namespace {
+
+void field(std::string& out, std::string_view name, std::string_view value) {
+    out += name;
+    out += '=';
+    out += std::to_string(value.size());
+    out += ':';
+    out += value;
+    out += '\n';
+}
+
+/// The members of two JSON objects that differ, named: "output, case".
+std::string differing_members(nlohmann::json const& stored, nlohmann::json const& actual) {
+    std::set<std::string> keys;
+    for (auto const& [k, v] : stored.items())
+        keys.insert(k);
+    for (auto const& [k, v] : actual.items())
+        keys.insert(k);
+    std::string out;
+    for (auto const& k : keys) {
+        if (stored.contains(k) && actual.contains(k) && stored[k] == actual[k])
+            continue;
+        out += (out.empty() ? "" : ", ") + k;
+    }
+    return out;
+}
+
+/// For entries about a record: the record as it is now must still give the entry's content.
+std::optional<std::string> check_record(SQLite::Database& db, std::string const& kind,
+                                        std::string const& content_text,
+                                        std::map<std::string, std::string>& cache,
+                                        std::set<std::int64_t>& indications,
+                                        std::set<std::int64_t>& decisions) {
+    if (kind != "indication" && kind != "decision")
+        return std::nullopt; // reviews carry their whole content in the entry
+    nlohmann::json stored = nlohmann::json::parse(content_text, nullptr, false);
+    if (stored.is_discarded() || !stored.is_object() || !stored.contains(kind) ||
+        !stored[kind].is_number_integer())
+        return "its content is not a " + kind + " entry";
+    auto const id = stored[kind].get<std::int64_t>();
+    auto actual = kind == "indication" ? indication_audit_content(db, id, cache)
+                                       : decision_audit_content(db, id);
+    if (!actual)
+        return "the " + kind + " it records (" + std::to_string(id) + ") has been removed";
+    (kind == "indication" ? indications : decisions).insert(id);
+    if (*actual != stored)
+        return "the stored " + kind +
+               " no longer matches this entry (changed: " + differing_members(stored, *actual) +
+               ")";
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string audit_entry_hash(std::int64_t seq, AuditEntryInput const& entry,
+                             std::string_view prev_hash) {
+    std::string text;
+    field(text, "audit", "billijk.audit/1");
+    field(text, "seq", std::to_string(seq));
+    field(text, "kind", entry.kind);
+    field(text, "subject", entry.subject);
+    field(text, "recorded_at", entry.recorded_at);
+    field(text, "content", entry.content);
+    field(text, "prev", prev_hash);
+    return io::sha256_hex(text);
+}
+
+std::int64_t append_audit(SQLite::Database& db, AuditEntryInput const& entry) {
+    std::int64_t seq = 1;
+    std::string prev(audit_genesis);
+    SQLite::Statement last(db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    if (last.executeStep()) {
+        seq = last.getColumn(0).getInt64() + 1;
+        prev = last.getColumn(1).getString();
+    }
+    SQLite::Statement insert(db, "INSERT INTO audit_log(seq, kind, subject, recorded_at, "
+                                 "content, prev_hash, hash) VALUES (?,?,?,?,?,?,?)");
+    insert.bind(1, seq);
+    insert.bind(2, entry.kind);
+    insert.bind(3, entry.subject);
+    insert.bind(4, entry.recorded_at);
+    insert.bind(5, entry.content);
+    insert.bind(6, prev);
+    insert.bind(7, audit_entry_hash(seq, entry, prev));
+    insert.exec();
+    return seq;
+}
+
+Result<AuditReport> verify_audit(Database& db) {
+    auto& sql = db.sql();
+    AuditReport report;
+    report.head = std::string(audit_genesis);
+    try {
+        std::map<std::string, std::string> cache;
+        std::set<std::int64_t> indications, decisions;
+        SQLite::Statement entries(sql, "SELECT seq, kind, subject, recorded_at, content, "
+                                       "prev_hash, hash FROM audit_log ORDER BY seq");
+        std::int64_t expected_seq = 1;
+        while (entries.executeStep()) {
+            std::int64_t const seq = entries.getColumn(0).getInt64();
+            AuditEntryInput entry{
+                entries.getColumn(1).getString(), entries.getColumn(2).getString(),
+                entries.getColumn(3).getString(), entries.getColumn(4).getString()};
+            std::string const prev = entries.getColumn(5).getString();
+            std::string const hash = entries.getColumn(6).getString();
+            auto broken = [&](std::string problem) {
+                report.broken = AuditProblem{seq, entry.subject, std::move(problem)};
+            };
+            if (seq != expected_seq)
+                broken("entry " + std::to_string(expected_seq) + " before it is missing");
+            else if (prev != report.head)
+                broken("it does not follow the previous entry (its previous hash differs)");
+            else if (audit_entry_hash(seq, entry, prev) != hash)
+                broken("its hash does not match its content");
+            else if (auto problem = check_record(sql, entry.kind, entry.content, cache, indications,
+                                                 decisions))
+                broken(*problem);
+            if (report.broken)
+                return report;
+            report.head = hash;
+            report.entries = seq;
+            ++expected_seq;
+        }
+        // Every record must have an entry: a row added behind the log's back is tampering too.
+        SQLite::Statement all(sql, "SELECT 'indication', id FROM indications UNION ALL "
+                                   "SELECT 'decision', id FROM decisions ORDER BY 1, 2");
+        while (all.executeStep()) {
+            std::string const kind = all.getColumn(0).getString();
+            std::int64_t const id = all.getColumn(1).getInt64();
+            if ((kind == "indication" ? indications : decisions).count(id) == 0) {
+                report.broken = AuditProblem{std::nullopt, kind + " " + std::to_string(id),
+                                             "it has no entry in the audit log"};
+                return report;
+            }
+        }
+        return report;
+    } catch (std::exception const& e) {
+        return store_failure(db.path(), "verifying the audit log", e.what());
+    }
+}
+
+} // namespace billijk::store

@@ -1,0 +1,61 @@
+// The append-only audit log: every indication, review and committee decision is one entry whose
+// hash covers the previous entry's hash and the entry's own content, so that changing, removing
+// or reordering an entry breaks the chain from that entry on (docs/store.md, "Audit log").
+//
+//   hash(n) = sha256 over "audit=billijk.audit/1", seq, kind, subject, recorded_at, content and
+//             hash(n-1), each as "name=<byte length>:<value>\n"; hash(0) = 64 zeros.
+//
+// `verify_audit` walks the chain and, for indications and decisions, also recomputes each
+// entry's content from the rows it describes (the output bytes, the case, the rule texts, the
+// plugin files, the overrides), so that editing a record rather than its entry is found too.
+//
+//   SQLite::Transaction tx(db.sql());
+//   ... insert the record's rows ...
+//   store::append_audit(db.sql(), {"review", "review 3", now, content_json});
+//   tx.commit();
+#pragma once
+
+#include "store/database.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace billijk::store {
+
+/// The previous hash of the first entry.
+inline constexpr std::string_view audit_genesis =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+struct AuditEntryInput {
+    std::string kind;        ///< "indication", "decision", "review"
+    std::string subject;     ///< "indication 17": what the entry is about
+    std::string recorded_at; ///< "2024-05-01T10:00:00Z", supplied by the caller (no clock here)
+    std::string content;     ///< canonical JSON (sorted keys, no whitespace)
+};
+
+/// The hash of one entry (64 hex digits).
+std::string audit_entry_hash(std::int64_t seq, AuditEntryInput const& entry,
+                             std::string_view prev_hash);
+
+/// Appends one entry inside the caller's transaction and returns its sequence number. Throws
+/// SQLite::Exception on failure (the caller's transaction then rolls back).
+std::int64_t append_audit(SQLite::Database& db, AuditEntryInput const& entry);
+
+struct AuditProblem {
+    std::optional<std::int64_t> seq; ///< the first broken entry; absent: a record without entry
+    std::string subject;             ///< "indication 17"
+    std::string problem;             ///< "its hash does not match its content"
+};
+
+struct AuditReport {
+    std::int64_t entries = 0; ///< entries checked
+    std::string head;         ///< hash of the last entry (audit_genesis when empty)
+    std::optional<AuditProblem> broken;
+};
+
+/// Walks the chain from the first entry; stops at the first broken one.
+Result<AuditReport> verify_audit(Database& db);
+
+} // namespace billijk::store

@@ -1,0 +1,70 @@
+#include "store/database.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <system_error>
+
+namespace billijk::store {
+
+namespace fs = std::filesystem;
+
+Diagnostics store_failure(fs::path const& path, std::string const& doing, std::string const& what) {
+    return fail("S0103", std::nullopt, path.string() + ": " + doing + ": " + what);
+}
+
+namespace {
+
+int user_version(SQLite::Database& db) {
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+} // namespace
+
+Result<Database> Database::open(fs::path const& path, bool create) {
+    std::error_code ec;
+    if (!create && !fs::exists(path, ec))
+        return fail("S0101", std::nullopt,
+                    path.string() + ": no database here (pass --db FILE; indications are stored "
+                                    "with billijk indicate --store)");
+    if (path.has_parent_path() && !fs::exists(path.parent_path(), ec)) {
+        fs::create_directories(path.parent_path(), ec);
+        if (ec)
+            return fail("S0101", std::nullopt,
+                        path.string() + ": cannot create the directory '" +
+                            path.parent_path().string() + "': " + ec.message());
+    }
+    std::unique_ptr<SQLite::Database> db;
+    int version = 0;
+    try {
+        db = std::make_unique<SQLite::Database>(path.string(),
+                                                SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000);
+        version = user_version(*db);
+    } catch (std::exception const& e) {
+        return fail("S0101", std::nullopt,
+                    path.string() + ": cannot open the database: " + e.what());
+    }
+    int const latest = latest_schema_version();
+    if (version > latest)
+        return fail("S0102", std::nullopt,
+                    path.string() + ": the database has schema version " + std::to_string(version) +
+                        ", newer than this billijk understands (" + std::to_string(latest) +
+                        "); use a newer billijk");
+    try {
+        // WAL: readers (an auditor's verify) never block the writer. Foreign keys are off by
+        // default in SQLite and must be switched on per connection.
+        db->exec("PRAGMA journal_mode=WAL");
+        db->exec("PRAGMA foreign_keys=ON");
+        for (int number = version + 1; number <= latest; ++number) {
+            SQLite::Transaction tx(*db);
+            db->exec(migration_sql(number));
+            db->exec("PRAGMA user_version=" + std::to_string(number));
+            tx.commit();
+        }
+    } catch (std::exception const& e) {
+        return store_failure(path, "migrating the schema to version " + std::to_string(latest),
+                             e.what());
+    }
+    return Database(std::move(db), path, latest);
+}
+
+} // namespace billijk::store

@@ -1,0 +1,193 @@
+#include "store/pseudonym.hpp"
+
+#include "io/json_tree.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <array>
+#include <stdexcept>
+#include <vector>
+
+namespace billijk::store {
+
+Result<PseudonymKey> make_pseudonym_key(std::string bytes, std::string origin) {
+    while (!bytes.empty() && (bytes.back() == '\n' || bytes.back() == '\r' || bytes.back() == ' ' ||
+                              bytes.back() == '\t'))
+        bytes.pop_back();
+    if (bytes.size() < min_pseudonym_key_bytes)
+        return fail("S0104", std::nullopt,
+                    origin + ": the pseudonym key is " + std::to_string(bytes.size()) +
+                        " bytes; at least " + std::to_string(min_pseudonym_key_bytes) +
+                        " are needed (e.g. head -c 32 /dev/urandom | base64)");
+    return PseudonymKey{std::move(bytes), std::move(origin)};
+}
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+             reinterpret_cast<unsigned char const*>(data.data()), data.size(), digest.data(),
+             &length) == nullptr ||
+        length != 32)
+        // Only a broken OpenSSL installation gets here: an emergency, caught at the boundary.
+        throw std::runtime_error("hmac-sha256: OpenSSL HMAC failed");
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < length; ++i) {
+        out += hex[digest[i] >> 4U];
+        out += hex[digest[i] & 0xFU];
+    }
+    return out;
+}
+
+std::string pseudonym(PseudonymKey const& key, std::string_view bsn) {
+    return "hmac-sha256:" + hmac_sha256_hex(key.bytes, bsn);
+}
+
+std::string key_check(PseudonymKey const& key) {
+    return "hmac-sha256:" + hmac_sha256_hex(key.bytes, "billijk pseudonym key check/1");
+}
+
+namespace {
+
+using io::JsonNode;
+
+/// Replaces every member named "bsn" by its pseudonym; collects the clear values.
+void replace_bsns(JsonNode& node, PseudonymKey const& key, std::vector<std::string>& clear) {
+    if (node.kind == JsonNode::Kind::array) {
+        for (auto& item : node.items)
+            replace_bsns(item, key, clear);
+        return;
+    }
+    if (node.kind != JsonNode::Kind::object)
+        return;
+    for (std::size_t i = 0; i < node.keys.size(); ++i) {
+        JsonNode& value = node.items[i];
+        if (node.keys[i] != "bsn") {
+            replace_bsns(value, key, clear);
+            continue;
+        }
+        bool const scalar =
+            value.kind == JsonNode::Kind::string || value.kind == JsonNode::Kind::number;
+        std::string const text = scalar ? value.text : io::write_canonical(value);
+        clear.push_back(text);
+        value = JsonNode{};
+        value.kind = JsonNode::Kind::string;
+        value.text = pseudonym(key, text);
+    }
+}
+
+/// The JSON path of the first member name or string/number value that contains `needle`.
+std::optional<std::string> find_in(JsonNode const& node, std::string const& path,
+                                   std::string_view needle) {
+    switch (node.kind) {
+    case JsonNode::Kind::string:
+    case JsonNode::Kind::number:
+        if (node.text.find(needle) != std::string::npos)
+            return path.empty() ? "(root)" : path;
+        return std::nullopt;
+    case JsonNode::Kind::array:
+        for (std::size_t i = 0; i < node.items.size(); ++i)
+            if (auto p = find_in(node.items[i], io::json_path_index(path, i), needle))
+                return p;
+        return std::nullopt;
+    case JsonNode::Kind::object:
+        for (std::size_t i = 0; i < node.items.size(); ++i) {
+            auto member = io::json_path_member(path, node.keys[i]);
+            if (node.keys[i].find(needle) != std::string::npos)
+                return member;
+            if (auto p = find_in(node.items[i], member, needle))
+                return p;
+        }
+        return std::nullopt;
+    default:
+        return std::nullopt;
+    }
+}
+
+// Values this short cannot be a BSN (8 or 9 digits) and would match by accident.
+constexpr std::size_t min_clear_length = 8;
+
+} // namespace
+
+Result<PseudonymisedCase> pseudonymise_case(std::string_view case_text, PseudonymKey const& key) {
+    auto parsed = io::parse_json_tree(case_text);
+    if (!parsed.root || parsed.root->kind != JsonNode::Kind::object)
+        return fail("S0106", std::nullopt, "the case is not a JSON object; nothing was stored");
+    JsonNode tree = std::move(*parsed.root);
+    PseudonymisedCase out;
+    if (auto const* id = tree.find("case_id"); id && id->kind == JsonNode::Kind::string)
+        out.case_id = id->text;
+    std::string client_bsn;
+    if (auto const* client = tree.find("client"))
+        if (auto const* bsn = client->find("bsn"); bsn && bsn->kind == JsonNode::Kind::string)
+            client_bsn = bsn->text;
+    if (client_bsn.empty())
+        return fail("S0106", std::nullopt, "client.bsn: missing; nothing was stored");
+    std::vector<std::string> clear;
+    replace_bsns(tree, key, clear);
+    for (auto const& value : clear) {
+        if (value.size() < min_clear_length)
+            continue;
+        if (auto where = find_in(tree, "", value))
+            return fail("S0106", std::nullopt,
+                        *where + ": contains a BSN in clear outside a \"bsn\" field; remove it "
+                                 "from the case before storing (nothing was stored)");
+    }
+    out.bsn_pseudonym = pseudonym(key, client_bsn);
+    out.clear = std::move(clear);
+    out.json = io::write_canonical(tree);
+    return out;
+}
+
+std::string case_for_replay(std::string_view stored_json) {
+    auto parsed = io::parse_json_tree(stored_json);
+    if (!parsed.root)
+        return std::string(stored_json);
+    JsonNode tree = std::move(*parsed.root);
+    for (std::size_t i = 0; i < tree.keys.size(); ++i) {
+        if (tree.keys[i] != "client")
+            continue;
+        JsonNode& client = tree.items[i];
+        for (std::size_t j = 0; j < client.keys.size(); ++j)
+            if (client.keys[j] == "bsn") {
+                client.items[j] = JsonNode{};
+                client.items[j].kind = JsonNode::Kind::string;
+                client.items[j].text = std::string(replay_bsn);
+            }
+    }
+    return io::write_canonical(tree);
+}
+
+bool passes_elfproef(std::string_view digits) {
+    if (digits.size() != 9)
+        return false;
+    int sum = 0;
+    for (std::size_t i = 0; i < 9; ++i) {
+        if (digits[i] < '0' || digits[i] > '9')
+            return false;
+        int const weight = i == 8 ? -1 : static_cast<int>(9 - i);
+        sum += weight * (digits[i] - '0');
+    }
+    return sum % 11 == 0;
+}
+
+bool contains_bsn_like(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] < '0' || text[i] > '9') {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && text[j] >= '0' && text[j] <= '9')
+            ++j;
+        if (j - i == 9 && passes_elfproef(text.substr(i, 9)))
+            return true;
+        i = j;
+    }
+    return false;
+}
+
+} // namespace billijk::store

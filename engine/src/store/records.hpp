@@ -1,0 +1,83 @@
+// Stored indications: what `billijk indicate --store` records and `billijk replay` reads back.
+//
+// An indication is stored with everything needed to recompute it years later: the case (BSNs
+// pseudonymised, pseudonym.hpp), the text of every rule file of the rule set (deduplicated by
+// SHA-256), every plugin library file that was loaded (manifest plus the file's bytes, by
+// SHA-256), the --date option, and the exact bytes of the JSON output. Writing is one
+// transaction that ends with the indication's audit entry (audit.hpp).
+//
+//   auto id = store::store_indication(db, record, key, now);     // the new indication's id
+//   auto back = store::load_indication(db, id.value());           // S0107 when absent
+#pragma once
+
+#include "store/database.hpp"
+#include "store/pseudonym.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace billijk::store {
+
+struct RuleFile {
+    std::string path; ///< relative to the rules directory, '/'-separated: "barendrecht/jeugd.rules"
+    std::string text;
+};
+
+struct PluginFile {
+    std::string file_name; ///< the library's file name when it was loaded: "barendrecht.so"
+    std::string sha256;    ///< of bytes, 64 hex digits
+    std::string name, municipality, version, abi;
+    std::string bytes;  ///< the library file
+    bool bound = false; ///< named in the indication's plugins list
+};
+
+/// What an indication was computed from and what it gave.
+struct IndicationRecord {
+    std::string case_text; ///< as read; pseudonymised before anything is written
+    std::vector<RuleFile> rule_files;
+    std::vector<PluginFile> plugins;
+    std::optional<std::string> date_option; ///< --date as given
+    std::string reference_date;
+    std::string engine;
+    std::string fingerprint;
+    std::string output; ///< the exact JSON output bytes
+};
+
+/// "sha256:" + SHA-256 over the (path, file hash) list, sorted by path.
+std::string rule_set_hash(std::vector<RuleFile> const& files);
+
+/// Stores an indication (one transaction, audit entry included) and returns its id. Refuses
+/// with S0105 when the database was started with another pseudonym key, S0106 when the BSN
+/// would be stored in clear; S0103 when the write fails (nothing is written then).
+Result<std::int64_t> store_indication(Database& db, IndicationRecord const& record,
+                                      PseudonymKey const& key, std::string const& recorded_at);
+
+struct StoredIndication {
+    std::int64_t id = 0;
+    std::string case_json; ///< pseudonymised
+    std::string case_id;
+    std::string rule_set;
+    std::vector<RuleFile> rule_files;
+    std::vector<PluginFile> plugins;
+    std::optional<std::string> date_option;
+    std::string reference_date;
+    std::string engine;
+    std::string fingerprint;
+    std::string output;
+};
+
+/// Reads an indication back with its rule texts and plugin files. S0107 when there is none.
+Result<StoredIndication> load_indication(Database& db, std::int64_t id);
+
+/// The audit content of indication `id`, recomputed from its rows and the bytes they point to
+/// (hashes of the output, the case, the rule texts and the plugin files). `cache` memoises
+/// hashes of blobs between calls. Throws SQLite::Exception; absent when there is no such row.
+std::optional<nlohmann::json> indication_audit_content(SQLite::Database& db, std::int64_t id,
+                                                       std::map<std::string, std::string>& cache);
+
+} // namespace billijk::store

@@ -1,0 +1,72 @@
+// Replay: recompute a stored indication and compare the bytes (`billijk replay`, docs/store.md).
+//
+// The stored rule texts and plugin files are written to a private temporary directory (mode
+// 0700, removed afterwards) and loaded from there exactly as `billijk indicate` loads the
+// originals; the case is the stored one with a placeholder BSN (pseudonym.hpp: the BSN never
+// influences an indication). `--current` recomputes the same case under today's rules and
+// plugins instead.
+//
+//   auto stored = store::load_indication(db, 17);
+//   auto dir = store::materialise(stored.value());              // rules/ and plugins/
+//   SourceSet sources;
+//   auto again = store::recompute({dir.value().rules(), {{dir.value().plugins(), true}}, …},
+//                                 sources);
+//   bool same = again.value().output == stored.value().output;
+#pragma once
+
+#include "billijk/source.hpp"
+#include "plugin/registry.hpp"
+#include "store/records.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace billijk::store {
+
+/// A private temporary directory, removed with everything in it when destroyed.
+class ScratchDir {
+  public:
+    /// Creates $TMPDIR/billijk-replay-XXXXXX (or /tmp/...) with mode 0700. S0110 on failure.
+    static Result<ScratchDir> create();
+    ScratchDir(ScratchDir&& other) noexcept : path_(std::move(other.path_)) { other.path_.clear(); }
+    ScratchDir& operator=(ScratchDir&&) = delete;
+    ScratchDir(ScratchDir const&) = delete;
+    ScratchDir& operator=(ScratchDir const&) = delete;
+    ~ScratchDir();
+
+    std::filesystem::path const& path() const { return path_; }
+    std::filesystem::path rules() const { return path_ / "rules"; }
+    std::filesystem::path plugins() const { return path_ / "plugins"; }
+
+  private:
+    explicit ScratchDir(std::filesystem::path path) : path_(std::move(path)) {}
+    std::filesystem::path path_;
+};
+
+/// Writes the stored rule files under rules/ and plugin files under plugins/, checking that
+/// every plugin's bytes still have their recorded hash (S0108 otherwise).
+Result<ScratchDir> materialise(StoredIndication const& stored);
+
+struct RecomputeInput {
+    std::filesystem::path rules_root;
+    plugin::SearchPath plugins;
+    std::string case_text; ///< as the engine reads it (case_for_replay of the stored case)
+    std::optional<std::string> date_option;
+};
+
+/// Stage at which a recomputation failed, for the exit code.
+enum class RecomputeStage { ok, rules, case_input, evaluation };
+
+struct Recomputed {
+    RecomputeStage stage = RecomputeStage::ok;
+    std::string output;                    ///< the JSON output bytes (stage ok)
+    Diagnostics diagnostics;               ///< why it failed (spans into the SourceSet)
+    std::vector<plugin::Refusal> refusals; ///< plugins on the path that were refused
+};
+
+/// Loads the rules and plugins and indicates the case exactly as `billijk indicate --format json`.
+Recomputed recompute(RecomputeInput const& input, SourceSet& sources);
+
+} // namespace billijk::store

@@ -1,0 +1,11 @@
+// Coevorden (CBS GM0109): the Wmo tariffs 2023 of Meerinzicht, the organisation that executes the
+// Wmo for Emmen, Coevorden and Borger-Odoorn. The tables are shared (tariffs.hpp, every row citing
+// the Meerinzicht tariff list 2023); this file adds only the municipality's code, name and version,
+// so that plugins/meerinzicht/rules/coevorden/wmo.rules (municipality GM0109) sees them. See
+// README.md.
+#include "billijk_embedded_rules.hpp" // the rule package (billijk_add_plugin RULES)
+#include "tariffs.hpp"
+
+BILLIJK_PLUGIN(meerinzicht::sdk::plugin("GM0109", "Coevorden", "2023.1")
+                   .with_tables(meerinzicht::tables)
+                   .with_rule_sources(billijk_embedded::rule_sources))

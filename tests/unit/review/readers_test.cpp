@@ -1,0 +1,33 @@
+#include "review/csv.hpp"
+#include "review/decision_jsonl.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace billijk::review;
+
+TEST_CASE("csv fields may be quoted, with commas, doubled quotes and line breaks") {
+    auto p = split_csv("a,b\n\"x,1\",\"say \"\"hi\"\"\"\n\n\"two\nlines\",z\n");
+    REQUIRE(p.records.size() == 3);
+    CHECK(p.records[1].fields == std::vector<std::string>{"x,1", "say \"hi\""});
+    CHECK(p.records[2].line == 4);
+    CHECK(p.records[2].fields[0] == "two\nlines");
+    CHECK(!p.unterminated_quote_line);
+    CHECK(split_csv("a,\"b\n").unterminated_quote_line == std::size_t{1});
+    CHECK(csv_field("a,b") == "\"a,b\"");
+    CHECK(csv_field("plain") == "plain");
+}
+
+TEST_CASE("every malformed JSONL line is reported with its line and field") {
+    std::string const text = "not json\n"
+                             "\n"
+                             "{\"schema\":\"billijk.decision/1\",\"decision_id\":\"D\","
+                             "\"proposal\":{\"provision\":\"p\",\"status\":\"yes\"},\"x\":1}\n";
+    auto file = read_decisions_jsonl(text, "d.jsonl");
+    CHECK(file.decisions.empty());
+    REQUIRE(file.errors.size() == 4);
+    CHECK(file.errors[0].line == 1);
+    CHECK(file.errors[1].line == 3);
+    CHECK(file.errors[1].field == "x");
+    CHECK(file.errors[2].field == "proposal.status");
+    CHECK(file.errors[3].field == "case");
+}

@@ -1,0 +1,122 @@
+// The hash-chained audit log: intact chains verify; any edit is found at the entry it broke.
+#include "store/audit.hpp"
+#include "store/records.hpp"
+#include "store_test_support.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
+using namespace billijk;
+
+namespace {
+
+void append(store::Database& db, std::string const& subject, std::string const& content) {
+    SQLite::Transaction tx(db.sql());
+    store::append_audit(db.sql(), {"review", subject, "2024-01-01T00:00:00Z", content});
+    tx.commit();
+}
+
+/// Removes the append-only guards, as someone tampering with the file would.
+void drop_guards(store::Database& db) {
+    db.sql().exec("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
+}
+
+} // namespace
+
+TEST_CASE("an empty log and a chain of entries verify", "[store][audit]") {
+    test::TempDatabase t;
+    auto empty = store::verify_audit(t.db);
+    REQUIRE(empty);
+    CHECK(empty.value().entries == 0);
+    CHECK(empty.value().head == store::audit_genesis);
+    CHECK_FALSE(empty.value().broken);
+
+    for (int i = 1; i <= 3; ++i)
+        append(t.db, "review " + std::to_string(i), R"({"n":)" + std::to_string(i) + "}");
+    auto report = store::verify_audit(t.db);
+    REQUIRE(report);
+    CHECK(report.value().entries == 3);
+    CHECK_FALSE(report.value().broken);
+    CHECK(report.value().head ==
+          t.db.sql().execAndGet("SELECT hash FROM audit_log WHERE seq = 3").getString());
+}
+
+TEST_CASE("each entry's hash covers the previous hash", "[store][audit]") {
+    store::AuditEntryInput const e{"review", "review 1", "t", "{}"};
+    auto const first = store::audit_entry_hash(1, e, store::audit_genesis);
+    CHECK(first.size() == 64);
+    CHECK(store::audit_entry_hash(1, e, first) != first);
+    CHECK(store::audit_entry_hash(2, e, store::audit_genesis) != first);
+}
+
+TEST_CASE("the log refuses updates and deletes unless its guards are removed", "[store][audit]") {
+    test::TempDatabase t;
+    append(t.db, "review 1", "{}");
+    CHECK_THROWS(t.db.sql().exec("UPDATE audit_log SET content = '{\"x\":1}'"));
+    CHECK_THROWS(t.db.sql().exec("DELETE FROM audit_log"));
+}
+
+TEST_CASE("an edited entry is named as the first broken one", "[store][audit]") {
+    test::TempDatabase t;
+    for (int i = 1; i <= 4; ++i)
+        append(t.db, "review " + std::to_string(i), "{}");
+    drop_guards(t.db);
+    t.db.sql().exec("UPDATE audit_log SET content = '{\"edited\":true}' WHERE seq = 2");
+    auto report = store::verify_audit(t.db);
+    REQUIRE(report);
+    REQUIRE(report.value().broken);
+    CHECK(report.value().broken->seq == std::optional<std::int64_t>(2));
+    CHECK(report.value().broken->subject == "review 2");
+    CHECK(report.value().entries == 1);
+}
+
+TEST_CASE("a removed entry breaks the chain at the next one", "[store][audit]") {
+    test::TempDatabase t;
+    for (int i = 1; i <= 3; ++i)
+        append(t.db, "review " + std::to_string(i), "{}");
+    drop_guards(t.db);
+    t.db.sql().exec("DELETE FROM audit_log WHERE seq = 2");
+    auto report = store::verify_audit(t.db);
+    REQUIRE(report);
+    REQUIRE(report.value().broken);
+    CHECK(report.value().broken->seq == std::optional<std::int64_t>(3));
+}
+
+TEST_CASE("an edited indication row is found through its entry", "[store][audit]") {
+    test::TempDatabase t;
+    auto const key = test::test_key();
+    for (auto const& bsn : {"111222333", "123456782"})
+        REQUIRE(store::store_indication(t.db, test::sample_record(bsn), key, "t"));
+    // The output of indication 2 changes; the log itself is untouched.
+    t.db.sql().exec("UPDATE indications SET output = CAST('{}' AS BLOB) WHERE id = 2");
+    auto report = store::verify_audit(t.db);
+    REQUIRE(report);
+    REQUIRE(report.value().broken);
+    CHECK(report.value().broken->seq == std::optional<std::int64_t>(2));
+    CHECK(report.value().broken->subject == "indication 2");
+    CHECK(report.value().broken->problem.find("output") != std::string::npos);
+}
+
+TEST_CASE("an edited rule text is found through every indication that uses it", "[store][audit]") {
+    test::TempDatabase t;
+    REQUIRE(store::store_indication(t.db, test::sample_record(), test::test_key(), "t"));
+    t.db.sql().exec("UPDATE blobs SET data = CAST('regulation changed' AS BLOB) WHERE sha256 = "
+                    "(SELECT sha256 FROM rule_set_files WHERE path = 'barendrecht/jeugd.rules')");
+    auto report = store::verify_audit(t.db);
+    REQUIRE(report);
+    REQUIRE(report.value().broken);
+    CHECK(report.value().broken->problem.find("rule_set") != std::string::npos);
+}
+
+TEST_CASE("a record without an audit entry is reported", "[store][audit]") {
+    test::TempDatabase t;
+    REQUIRE(store::store_indication(t.db, test::sample_record(), test::test_key(), "t"));
+    t.db.sql().exec("INSERT INTO indications(case_sha256, rule_set, reference_date, engine, "
+                    "fingerprint, output, output_sha256) SELECT case_sha256, rule_set, "
+                    "reference_date, engine, fingerprint, output, output_sha256 FROM indications");
+    auto report = store::verify_audit(t.db);
+    REQUIRE(report);
+    REQUIRE(report.value().broken);
+    CHECK_FALSE(report.value().broken->seq);
+    CHECK(report.value().broken->subject == "indication 2");
+}

@@ -1,0 +1,108 @@
+// Storing and reading back indications: content-addressed rule texts and plugin files, the
+// pseudonym key check, nothing written on refusal.
+#include "store/audit.hpp"
+#include "store/records.hpp"
+#include "store_test_support.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+using namespace billijk;
+
+namespace {
+
+std::int64_t count(store::Database& db, std::string const& table) {
+    return db.sql().execAndGet("SELECT COUNT(*) FROM " + table).getInt64();
+}
+
+} // namespace
+
+TEST_CASE("an indication is stored and read back byte for byte", "[store][records]") {
+    test::TempDatabase t;
+    auto const record = test::sample_record();
+    auto id = store::store_indication(t.db, record, test::test_key(), "2024-01-01T00:00:00Z");
+    REQUIRE(id);
+    auto back = store::load_indication(t.db, id.value());
+    REQUIRE(back);
+    auto const& b = back.value();
+    CHECK(b.output == record.output);
+    CHECK(b.fingerprint == record.fingerprint);
+    CHECK(b.reference_date == "2017-06-01");
+    CHECK_FALSE(b.date_option);
+    CHECK(b.case_id == "BAR-2017-0001");
+    CHECK(b.case_json.find("111222333") == std::string::npos);
+    REQUIRE(b.rule_files.size() == 2);
+    CHECK(b.rule_files[0].path == "barendrecht/jeugd.rules"); // sorted by path
+    CHECK(b.rule_set == store::rule_set_hash(record.rule_files));
+    REQUIRE(b.plugins.size() == 1);
+    CHECK(b.plugins[0].bytes == record.plugins[0].bytes);
+    CHECK(b.plugins[0].bound);
+}
+
+TEST_CASE("rule texts, rule sets and plugins are stored once however often they are used",
+          "[store][records]") {
+    test::TempDatabase t;
+    auto const key = test::test_key();
+    for (auto const& bsn : {"111222333", "123456782", "111222333"})
+        REQUIRE(store::store_indication(t.db, test::sample_record(bsn), key, "t"));
+    CHECK(count(t.db, "indications") == 3);
+    CHECK(count(t.db, "rule_sets") == 1);
+    CHECK(count(t.db, "rule_set_files") == 2);
+    CHECK(count(t.db, "plugins") == 1);
+    CHECK(count(t.db, "blobs") == 3);
+    CHECK(count(t.db, "cases") == 2); // the same case twice is one row
+    CHECK(count(t.db, "audit_log") == 3);
+}
+
+TEST_CASE("a second pseudonym key is refused and nothing is written", "[store][records]") {
+    test::TempDatabase t;
+    REQUIRE(store::store_indication(t.db, test::sample_record(),
+                                    test::test_key("key-one-0123456789"), "t"));
+    auto refused = store::store_indication(t.db, test::sample_record(),
+                                           test::test_key("key-two-0123456789"), "t");
+    REQUIRE_FALSE(refused);
+    CHECK(refused.diagnostics().items().front().id == "S0105");
+    CHECK(count(t.db, "indications") == 1);
+    CHECK(count(t.db, "audit_log") == 1);
+}
+
+TEST_CASE("an output holding the BSN is refused and nothing is written", "[store][records]") {
+    test::TempDatabase t;
+    auto record = test::sample_record("123456782");
+    record.output = "{\"note\": \"123456782\"}\n";
+    auto refused = store::store_indication(t.db, record, test::test_key(), "t");
+    REQUIRE_FALSE(refused);
+    CHECK(refused.diagnostics().items().front().id == "S0106");
+    CHECK(count(t.db, "indications") == 0);
+    CHECK(count(t.db, "cases") == 0);
+    CHECK(count(t.db, "blobs") == 0);
+}
+
+TEST_CASE("an indication that does not exist is S0107", "[store][records]") {
+    test::TempDatabase t;
+    auto missing = store::load_indication(t.db, 42);
+    REQUIRE_FALSE(missing);
+    CHECK(missing.diagnostics().items().front().id == "S0107");
+}
+
+TEST_CASE("replay material: rule files and plugins are written to a private directory",
+          "[store][replay]") {
+    test::TempDatabase t;
+    auto id = store::store_indication(t.db, test::sample_record(), test::test_key(), "t");
+    REQUIRE(id);
+    auto stored = store::load_indication(t.db, id.value());
+    REQUIRE(stored);
+    std::filesystem::path where;
+    {
+        auto dir = store::materialise(stored.value());
+        REQUIRE(dir);
+        where = dir.value().path();
+        CHECK(read_text_file(dir.value().rules() / "barendrecht" / "jeugd.rules") ==
+              std::optional<std::string>("regulation barendrecht.jeugd ...\n"));
+        CHECK(read_text_file(dir.value().plugins() / "barendrecht.so") ==
+              std::optional<std::string>(test::sample_record().plugins[0].bytes));
+        auto const perms = std::filesystem::status(where).permissions();
+        CHECK((perms & std::filesystem::perms::group_all) == std::filesystem::perms::none);
+        CHECK((perms & std::filesystem::perms::others_all) == std::filesystem::perms::none);
+    }
+    CHECK_FALSE(std::filesystem::exists(where));
+}
