@@ -2,7 +2,8 @@
 //
 // stdout: the search path, then one row per accepted plugin (name, CBS code, the plugin's
 // version, the ABI it was built against, the SHA-256 of its file — what every indication's
-// fingerprint will name — and the file), then "refused: N" when any was refused. stderr: each
+// fingerprint will name —, the rule files of the municipality's package it embeds, and the
+// file), then "refused: N" when any was refused. stderr: each
 // refusal as `file: error[P0003]: message`, with its notes. Exit 0 when every plugin loaded,
 // 5 (plugin error) when any was refused.
 #include "args.hpp"
@@ -32,8 +33,8 @@ std::size_t width(std::string const& text) {
     }));
 }
 
-void print_table(std::vector<std::array<std::string, 6>> const& rows) {
-    std::array<std::size_t, 6> widths{};
+void print_table(std::vector<std::array<std::string, 7>> const& rows) {
+    std::array<std::size_t, 7> widths{};
     for (auto const& row : rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             widths[i] = std::max(widths[i], width(row[i]));
@@ -82,13 +83,16 @@ int cmd_plugins(int argc, char** argv) {
     if (registry.plugins().empty()) {
         std::cout << "no plugins loaded\n";
     } else {
-        std::vector<std::array<std::string, 6>> rows;
+        std::vector<std::array<std::string, 7>> rows;
         // The file goes last: a path of any length then never shifts the other columns.
-        rows.push_back({"name", "code", "version", "abi", "sha256", "file"});
+        rows.push_back({"name", "code", "version", "abi", "sha256", "rules", "file"});
         for (auto const& p : registry.plugins()) {
+            std::string rules;
+            for (auto const& source : p.rule_sources)
+                rules += (rules.empty() ? "" : ",") + source.path;
             rows.push_back({p.name, p.municipality_code, p.version,
                             std::to_string(p.abi_major) + "." + std::to_string(p.abi_minor),
-                            p.sha256, p.file});
+                            p.sha256, rules.empty() ? "-" : rules, p.file});
         }
         print_table(rows);
     }

@@ -44,6 +44,15 @@ struct NeedItem {
 /// the case is matched against its package; a mismatch is an input error naming the path.
 using FactValue = std::variant<bool, Quantity, std::string>;
 
+/// The indication a re-indication replaces (requests[i].previous): when it was decided and what
+/// it gave. The engine does not recompute it; it states what changed and why.
+struct PreviousIndication {
+    Date decided_on;
+    std::optional<Quantity> quantity;
+    std::optional<Quantity> rate;
+    std::optional<Quantity> budget;
+};
+
 struct Request {
     std::string provision;               ///< e.g. "begeleiding_individueel"
     std::string form;                    ///< "pgb" or "in_kind"
@@ -51,6 +60,7 @@ struct Request {
     std::optional<Quantity> rate;        ///< requested rate, eur/hour
     std::vector<NeedItem> need;
     std::map<std::string, FactValue> facts;
+    std::optional<PreviousIndication> previous; ///< a re-indication
 };
 
 struct Case {

@@ -7,6 +7,7 @@
 
 #include "billijk/case.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,18 @@ struct PeriodPart {
     std::vector<std::string> undetermined;
 };
 
+/// One field of a re-indication: the previous indication's value, the new one, the difference
+/// (when both have the same unit) and the rule that now decides the field.
+struct Change {
+    std::string field; ///< "quantity", "rate", "budget"
+    std::optional<Quantity> from;
+    std::optional<Quantity> to;         ///< absent when the new value is refused/undetermined
+    std::optional<Quantity> difference; ///< to − from, same unit only
+    std::string rule;                   ///< the rule (or expression) the new value comes from
+    std::string label_nl, label_en;
+    std::string formula; ///< that rule's formula with the values of this indication
+};
+
 struct ProvisionResult {
     std::string provision;
     Status status = Status::undetermined;
@@ -73,6 +86,13 @@ struct ProvisionResult {
     /// Empty, or two or more parts in date order when the period crosses a version change. The
     /// amounts above are then those every part shares, and a budget in eur is their sum.
     std::vector<PeriodPart> parts;
+    /// A re-indication (the request named its previous indication): what it gave, and per field
+    /// what changed and which rule decides the new value.
+    std::optional<PreviousIndication> previous;
+    std::vector<Change> changes;
+    /// The explanation node (without its inputs) of each reported field, by "quantity", "rate",
+    /// "budget": what a change cites as its reason. Not written out.
+    std::map<std::string, Explanation> field_sources;
 };
 
 struct RulePackageRef {

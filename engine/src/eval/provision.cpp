@@ -140,6 +140,9 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
                 node.formula = std::move(t.formula);
                 node.inputs = std::move(t.inputs);
             }
+            Explanation source = node;
+            source.inputs.clear();
+            out.field_sources[what] = std::move(source);
             out.explanation.inputs.push_back(std::move(node));
             if (!t.value.determined()) {
                 add_reasons(out.undetermined, t.value.reasons);

@@ -71,6 +71,7 @@ ProvisionResult combine_parts(std::vector<ProvisionResult> parts, Period whole) 
     out.product = first.product;
     out.unit_code = first.unit_code;
     out.frequency = first.frequency;
+    out.field_sources = first.field_sources;
     bool any_refused = false, any_open = false;
     for (auto const& p : parts) {
         any_refused = any_refused || p.status == Status::refused;
@@ -80,9 +81,7 @@ ProvisionResult combine_parts(std::vector<ProvisionResult> parts, Period whole) 
         add_unique(out.undetermined, p.undetermined,
                    [](std::string const& a, std::string const& b) { return a == b; });
     }
-    out.status = any_refused ? Status::refused
-                 : any_open  ? Status::undetermined
-                             : Status::granted;
+    out.status = any_refused ? Status::refused : any_open ? Status::undetermined : Status::granted;
     if (out.status != Status::refused) {
         out.quantity = common(parts, &ProvisionResult::quantity);
         out.rate = common(parts, &ProvisionResult::rate);
@@ -105,12 +104,12 @@ ProvisionResult combine_parts(std::vector<ProvisionResult> parts, Period whole) 
         node.label_en = "Part " + std::to_string(i + 1) + " of " + std::to_string(n) + ": " +
                         period_text(p.period, "to");
         node.value = p.explanation.value;
-        node.note_nl = "waarden met een geldigheidsperiode genomen op " +
-                       p.period.start.to_string();
+        node.note_nl =
+            "waarden met een geldigheidsperiode genomen op " + p.period.start.to_string();
         node.note_en = "values with a validity period taken on " + p.period.start.to_string();
         node.inputs = std::move(p.explanation.inputs);
-        PeriodPart part{p.period, p.status, p.quantity, p.rate, p.budget, p.reasons,
-                        p.undetermined};
+        PeriodPart part{p.period, p.status,  p.quantity,    p.rate,
+                        p.budget, p.reasons, p.undetermined};
         out.parts.push_back(std::move(part));
         out.explanation.inputs.push_back(std::move(node));
     }

@@ -1,6 +1,7 @@
 // billijk::indicate: pick the municipal package for the case, then evaluate every request.
 #include "billijk/engine.hpp"
 #include "billijk/version.hpp"
+#include "eval/reindication.hpp"
 #include "eval/request.hpp"
 #include "sema/ir.hpp"
 
@@ -59,7 +60,10 @@ Result<Indication> indicate(RuleSet const& rules, Case const& the_case,
             diags.append(result.diagnostics());
             continue;
         }
-        ind.provisions.push_back(std::move(result).value());
+        ProvisionResult provision = std::move(result).value();
+        if (auto const& previous = the_case.requests[i].previous)
+            eval::compare_with_previous(provision, *previous);
+        ind.provisions.push_back(std::move(provision));
     }
     if (diags.has_errors())
         return diags;

@@ -363,8 +363,9 @@ class CaseReader {
     }
 
     bool read_request(JsonNode const& node, std::string const& path, Request& r) {
-        if (!object(node, path,
-                    {"provision", "form", "provider", "rate", "need", "facts", "extra"}))
+        if (!object(
+                node, path,
+                {"provision", "form", "provider", "rate", "need", "facts", "previous", "extra"}))
             return false;
         if (auto const* n = member(node, path, "provision", true))
             if (auto s = name_value(*n, path + ".provision", "begeleiding_individueel"))
@@ -388,7 +389,59 @@ class CaseReader {
             read_need(*n, path + ".need", r.need);
         if (auto const* n = member(node, path, "facts", false))
             read_facts(*n, path + ".facts", r.facts);
+        if (auto const* n = member(node, path, "previous", false))
+            r.previous = read_previous(*n, path + ".previous");
         return true;
+    }
+
+    /// {decided_on, quantity, rate?, budget?}: the indication a re-indication replaces.
+    std::optional<PreviousIndication> read_previous(JsonNode const& node, std::string const& path) {
+        if (!object(node, path, {"decided_on", "quantity", "rate", "budget"}))
+            return std::nullopt;
+        PreviousIndication out;
+        bool ok = true;
+        if (auto const* n = member(node, path, "decided_on", true)) {
+            auto d = date_value(*n, path + ".decided_on");
+            ok = ok && d.has_value();
+            if (d)
+                out.decided_on = *d;
+        } else {
+            ok = false;
+        }
+        auto read = [&](char const* name, bool required, std::optional<Quantity>& into) {
+            if (auto const* n = member(node, path, name, required)) {
+                into = any_quantity(*n, path + "." + name);
+                ok = ok && into.has_value();
+            } else if (required) {
+                ok = false;
+            }
+        };
+        read("quantity", true, out.quantity);
+        read("rate", false, out.rate);
+        read("budget", false, out.budget);
+        if (!ok)
+            return std::nullopt;
+        return out;
+    }
+
+    /// {amount, unit} with any unit of the rule language; amount not negative.
+    std::optional<Quantity> any_quantity(JsonNode const& node, std::string const& path) {
+        if (!object(node, path, {"amount", "unit"}))
+            return std::nullopt;
+        std::optional<Decimal> amount;
+        std::optional<Unit> unit;
+        if (auto const* n = member(node, path, "amount", true))
+            amount = decimal_value(*n, path + ".amount", true);
+        if (auto const* n = member(node, path, "unit", true)) {
+            if (auto s = string_value(*n, path + ".unit", "a unit string like \"hours/week\"")) {
+                unit = Unit::parse(*s);
+                if (!unit)
+                    error(e_bad_unit, path + ".unit", "unknown unit " + quote(*s));
+            }
+        }
+        if (amount && unit)
+            return Quantity{*amount, *unit};
+        return std::nullopt;
     }
 
     void read_need(JsonNode const& node, std::string const& path, std::vector<NeedItem>& need) {

@@ -92,7 +92,8 @@ std::string lowercase_first(std::string_view word) {
 struct Words {
     std::string_view indication, reference_date, rules, version, engine, provision, decision, form,
         quantity, rate, budget, period, through, codes, category, product, unit, frequency, reasons,
-        undetermined, explanation, source, fingerprint, see_above, parts;
+        undetermined, explanation, source, fingerprint, see_above, parts, reindication, difference,
+        now_from, no_new_value;
 };
 
 constexpr Words dutch{"Indicatie",
@@ -120,7 +121,11 @@ constexpr Words dutch{"Indicatie",
                       "Vingerafdruk",
                       "(zie hierboven)",
                       "Delen (de periode loopt over een wijziging van een tarief of parameter; elk "
-                      "deel volgens de versie die erin geldt)"};
+                      "deel volgens de versie die erin geldt)",
+                      "Herindicatie, ten opzichte van de indicatie van",
+                      "verschil",
+                      "volgt nu uit",
+                      "geen nieuwe waarde (zie besluit)"};
 
 constexpr Words english{"Indication",
                         "Reference date",
@@ -147,7 +152,11 @@ constexpr Words english{"Indication",
                         "Fingerprint",
                         "(see above)",
                         "Parts (the period crosses a change of a tariff or parameter; each part "
-                        "under the version valid in it)"};
+                        "under the version valid in it)",
+                        "Re-indication, compared with the indication of",
+                        "difference",
+                        "now follows from",
+                        "no new value (see decision)"};
 
 std::string_view status_text(Status status, Language lang) {
     if (lang == Language::en)
@@ -262,6 +271,7 @@ class TextWriter {
         field(words_.period, p.period.start.to_string() + " " + std::string(words_.through) + " " +
                                  p.period.end.to_string());
         parts(p);
+        changes(p);
         codes(p);
         if (!p.reasons.empty()) {
             line("  ", std::string(words_.reasons) + ":");
@@ -300,6 +310,33 @@ class TextWriter {
             add(words_.rate, part.rate);
             add(words_.budget, part.budget);
             line("    ", "- " + text);
+        }
+    }
+
+    void changes(ProvisionResult const& p) {
+        if (!p.previous)
+            return;
+        line("  ",
+             std::string(words_.reindication) + " " + p.previous->decided_on.to_string() + ":");
+        for (Change const& c : p.changes) {
+            std::string_view name = c.field == "quantity" ? words_.quantity
+                                    : c.field == "rate"   ? words_.rate
+                                                          : words_.budget;
+            std::string text =
+                lowercase_first(name) + ": " + quantity_text(*c.from, lang_) + " -> " +
+                (c.to ? quantity_text(*c.to, lang_) : std::string(words_.no_new_value));
+            if (c.difference)
+                text += " (" + std::string(words_.difference) + " " +
+                        quantity_text(*c.difference, lang_) + ")";
+            line("    ", "- " + text);
+            std::string why = pick(lang_, c.label_nl, c.label_en);
+            if (why.empty())
+                why = c.rule;
+            if (!why.empty() && c.to) {
+                if (!c.formula.empty())
+                    why += " = " + localize_units(c.formula, lang_);
+                line("      ", std::string(words_.now_from) + ": " + why);
+            }
         }
     }
 

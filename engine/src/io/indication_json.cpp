@@ -86,6 +86,38 @@ json part(PeriodPart const& p) {
     return out;
 }
 
+/// The indication a re-indication replaces, and what changed (absent otherwise).
+void reindication(json& out, ProvisionResult const& p) {
+    if (!p.previous)
+        return;
+    json previous = json::object();
+    previous["decided_on"] = p.previous->decided_on.to_string();
+    if (p.previous->quantity)
+        previous["quantity"] = quantity(*p.previous->quantity);
+    if (p.previous->rate)
+        previous["rate"] = quantity(*p.previous->rate);
+    if (p.previous->budget)
+        previous["budget"] = quantity(*p.previous->budget);
+    out["previous"] = std::move(previous);
+    json changes = json::array();
+    for (Change const& c : p.changes) {
+        json change = json::object();
+        change["field"] = c.field;
+        if (c.from)
+            change["from"] = quantity(*c.from);
+        if (c.to)
+            change["to"] = quantity(*c.to);
+        if (c.difference)
+            change["difference"] = quantity(*c.difference);
+        put_if(change, "rule", c.rule);
+        put_if(change, "label_nl", c.label_nl);
+        put_if(change, "label_en", c.label_en);
+        put_if(change, "formula", c.formula);
+        changes.push_back(std::move(change));
+    }
+    out["changes"] = std::move(changes);
+}
+
 json provision(ProvisionResult const& p) {
     json out = json::object();
     out["provision"] = p.provision;
@@ -113,6 +145,7 @@ json provision(ProvisionResult const& p) {
             parts.push_back(part(pp));
         out["parts"] = std::move(parts);
     }
+    reindication(out, p);
     out["explanation"] = explanation(p.explanation);
     return out;
 }

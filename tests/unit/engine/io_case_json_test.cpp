@@ -401,3 +401,34 @@ TEST_CASE("the schema samples mean the same to the engine", "[io][case]") {
             R"(E0911 requests[0].need.unit: unknown unit "uur/week" (expected hours/week or minutes/week))",
         });
 }
+
+TEST_CASE("a re-indication names the indication it replaces", "[io][case]") {
+    std::string const previous =
+        R"("facts": {"pgb_capable": true}, "previous": {"decided_on": "2015-03-01",
+           "quantity": {"amount": "8", "unit": "hours/week"},
+           "budget": {"amount": "8320.00", "unit": "eur/year"}})";
+    auto result = io::read_case(with(R"("facts": {"pgb_capable": true})", previous), "case.json");
+    REQUIRE(result);
+    auto const& p = result.value().requests.at(0).previous;
+    REQUIRE(p);
+    CHECK(p->decided_on.to_string() == "2015-03-01");
+    CHECK(p->quantity->amount.to_string() == "8");
+    CHECK(p->quantity->unit.to_string() == "hours/week");
+    CHECK(!p->rate);
+    CHECK(p->budget->unit.to_string() == "eur/year");
+
+    SECTION("without a date") {
+        CHECK(
+            problems(with(
+                R"("facts": {"pgb_capable": true})",
+                R"("facts": {}, "previous": {"quantity": {"amount": "8", "unit": "hours/week"}})")) ==
+            one("E0904 requests[0].previous.decided_on: required field is missing"));
+    }
+    SECTION("with an unknown unit") {
+        CHECK(
+            problems(with(
+                R"("facts": {"pgb_capable": true})",
+                R"("facts": {}, "previous": {"decided_on": "2015-03-01", "quantity": {"amount": "8", "unit": "uur/week"}})")) ==
+            one(R"(E0911 requests[0].previous.quantity.unit: unknown unit "uur/week")"));
+    }
+}
