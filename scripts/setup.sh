@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Billijk needs, only those that are missing.
+# Usage: scripts/setup.sh [--for-tests]. Without the flag: what building and running need; with
+# it also what only the test suite needs (scripts/test.sh passes it), so that the example's
+# command does not install a browser.
 # Runs as root, or through sudo when not root. Safe to run again.
 set -euo pipefail
 
@@ -8,12 +11,20 @@ packages=(
   libboost-dev            # Spirit X3 (header-only)
   libsqlitecpp-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev
-  catch2                  # Catch2 v2.13, single header
+  catch2                  # Catch2 v2.13, single header (the unit tests are part of the build)
   libssl-dev              # libcrypto: SHA-256 for fingerprints
-  python3 python3-jsonschema   # schema validation of golden inputs and outputs
-  clang-format-14
-  chromium                # headless: the test that the review's HTML report renders
+  python3
 )
+if [ "${1:-}" = "--for-tests" ]; then
+  packages+=(
+    python3-jsonschema    # schema validation of golden inputs and outputs
+    clang-format-14       # the formatting check
+    chromium              # headless: the test that the review's HTML report renders
+  )
+elif [ $# -gt 0 ]; then
+  echo "usage: scripts/setup.sh [--for-tests]" >&2
+  exit 2
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -4,7 +4,7 @@
 # then check formatting. Exits non-zero on the first failure.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-bash "$root/scripts/setup.sh"
+bash "$root/scripts/setup.sh" --for-tests
 
 echo "== build (warnings are errors)"
 bash "$root/scripts/build.sh" "$root/build" -DBILLIJK_WERROR=ON
