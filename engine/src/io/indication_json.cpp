@@ -71,16 +71,19 @@ json string_list(std::vector<std::string> const& list) {
 }
 
 /// A part of a split period (absent when the period is not split).
+/// Writes `key` when the amount is present (quantity, rate, budget of a provision or part).
+void put_amount(json& out, char const* key, std::optional<Quantity> const& amount) {
+    if (amount)
+        out[key] = quantity(*amount);
+}
+
 json part(PeriodPart const& p) {
     json out = json::object();
     out["period"] = period(p.period);
     out["status"] = std::string(status_name(p.status));
-    if (p.quantity)
-        out["quantity"] = quantity(*p.quantity);
-    if (p.rate)
-        out["rate"] = quantity(*p.rate);
-    if (p.budget)
-        out["budget"] = quantity(*p.budget);
+    put_amount(out, "quantity", p.quantity);
+    put_amount(out, "rate", p.rate);
+    put_amount(out, "budget", p.budget);
     out["reasons"] = reason_list(p.reasons);
     out["undetermined"] = string_list(p.undetermined);
     return out;
@@ -92,23 +95,17 @@ void reindication(json& out, ProvisionResult const& p) {
         return;
     json previous = json::object();
     previous["decided_on"] = p.previous->decided_on.to_string();
-    if (p.previous->quantity)
-        previous["quantity"] = quantity(*p.previous->quantity);
-    if (p.previous->rate)
-        previous["rate"] = quantity(*p.previous->rate);
-    if (p.previous->budget)
-        previous["budget"] = quantity(*p.previous->budget);
+    put_amount(previous, "quantity", p.previous->quantity);
+    put_amount(previous, "rate", p.previous->rate);
+    put_amount(previous, "budget", p.previous->budget);
     out["previous"] = std::move(previous);
     json changes = json::array();
     for (Change const& c : p.changes) {
         json change = json::object();
         change["field"] = c.field;
-        if (c.from)
-            change["from"] = quantity(*c.from);
-        if (c.to)
-            change["to"] = quantity(*c.to);
-        if (c.difference)
-            change["difference"] = quantity(*c.difference);
+        put_amount(change, "from", c.from);
+        put_amount(change, "to", c.to);
+        put_amount(change, "difference", c.difference);
         put_if(change, "rule", c.rule);
         put_if(change, "label_nl", c.label_nl);
         put_if(change, "label_en", c.label_en);
@@ -124,12 +121,9 @@ json provision(ProvisionResult const& p) {
     out["status"] = std::string(status_name(p.status));
     out["granted"] = p.status == Status::granted;
     out["form"] = p.form;
-    if (p.quantity)
-        out["quantity"] = quantity(*p.quantity);
-    if (p.rate)
-        out["rate"] = quantity(*p.rate);
-    if (p.budget)
-        out["budget"] = quantity(*p.budget);
+    put_amount(out, "quantity", p.quantity);
+    put_amount(out, "rate", p.rate);
+    put_amount(out, "budget", p.budget);
     out["period"] = period(p.period);
     json codes = json::object();
     put_if(codes, "category", p.category);
