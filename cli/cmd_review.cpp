@@ -1,24 +1,29 @@
 // billijk review DECISIONS [--rules DIR] [--plugin-path P] [--tolerance SPEC] [--equal-cases]
-//                [--format text|json|csv|html] [--lang nl|en] [--output FILE]
+//                [--format text|json|csv|html] [--lang nl|en] [--output FILE] [--store [--db F]]
 // The indication committee's command: do these proposed decisions follow the rules, and do
 // equal cases get equal budgets? (docs/committee.md, docs/review-format.md)
 #include "args.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "rules_location.hpp"
+#include "store_options.hpp"
 
 #include "billijk/engine.hpp"
+#include "billijk/version.hpp"
 #include "diag/render.hpp"
 #include "review/decision_csv.hpp"
 #include "review/decision_jsonl.hpp"
 #include "review/report_format.hpp"
 #include "review/review.hpp"
 #include "review/tolerance.hpp"
+#include "store/reviews.hpp"
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 namespace billijk::cli {
 
@@ -53,12 +58,41 @@ bool write_output(std::string const& path, std::string const& text) {
     return std::rename(tmp.c_str(), path.c_str()) == 0;
 }
 
+/// Records the review in the store (`--store`): its JSON report, whatever --format shows, and an
+/// audit entry. Prints "billijk review: stored as review N in FILE" on stderr.
+int store_review_of_run(std::optional<std::string> const& db_flag, std::string const& path,
+                        std::string const& file_text, review::DecisionFile const& file,
+                        review::Report const& report, std::string options) {
+    store::ReviewRecord record;
+    record.decisions_name = std::filesystem::path(path).filename().string();
+    record.decisions_bytes = file_text;
+    record.engine = billijk::engine_name;
+    record.options = std::move(options);
+    record.decisions = static_cast<std::int64_t>(report.decisions.size());
+    record.findings =
+        static_cast<std::int64_t>(report.deviation_count() + report.unequal_group_count());
+    record.report = review::write_report_json(report);
+    for (auto const& d : file.decisions)
+        record.clear_bsns.push_back(d.the_case.bsn);
+    auto db = open_database(db_flag, me, /*create=*/true);
+    if (!db)
+        return exit_store_error;
+    auto id = store::store_review(*db, record, now_utc());
+    if (!id) {
+        print_store_errors(me, id.diagnostics());
+        return exit_store_error;
+    }
+    std::cerr << me << ": stored as review " << id.value() << " in " << db->path().string() << "\n";
+    return exit_ok;
+}
+
 } // namespace
 
 int cmd_review(int argc, char** argv) {
     Args args(argv, argv + argc);
-    if (auto err = args.parse({"rules", "plugin-path", "tolerance", "format", "lang", "output"},
-                              {"equal-cases"})) {
+    if (auto err =
+            args.parse({"rules", "plugin-path", "tolerance", "format", "lang", "output", "db"},
+                       {"equal-cases", "store"})) {
         std::cerr << me << ": " << *err << "\n";
         return exit_usage;
     }
@@ -130,8 +164,20 @@ int cmd_review(int argc, char** argv) {
     }
     if (evaluation_error)
         return exit_eval_error;
-    if (!file.errors.empty())
+    if (!file.errors.empty()) {
+        if (args.has("store"))
+            std::cerr << me << ": not stored: the decisions file has errors\n";
         return exit_bad_input;
+    }
+    if (args.has("store")) {
+        nlohmann::json const stored_options{{"equal_cases", options.equal_cases},
+                                            {"lang", lang},
+                                            {"tolerance", args.option("tolerance").value_or("")}};
+        if (int const code = store_review_of_run(args.option("db"), path, *text, file, report,
+                                                 stored_options.dump());
+            code != exit_ok)
+            return code;
+    }
     return report.has_findings() ? exit_findings : exit_ok;
 }
 

@@ -28,6 +28,7 @@ commands:
                        --tolerance budget=1.00,rate=0,quantity=0   (default: all 0)
                        --format text|json|csv|html  --output FILE  --lang nl|en
                        --rules DIR  --plugin-path P   (docs/review-format.md)
+                       --store [--db FILE]  also record the review in the store's audit log
   replay ID            recompute stored indication ID with its stored rules and plugins:
                        identical (exit 0) or the difference and what changed (exit 1)
                        --current [--rules DIR] [--plugin-path P]  under today's rules instead

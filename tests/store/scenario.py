@@ -3,7 +3,7 @@
 
 Stores 200 indications made by varying golden cases (each with its own valid BSN, some with a
 second BSN under "extra"), replays every one and expects byte identity, records committee
-decisions and reads the signals, verifies the audit log, tampers with a row using the sqlite3
+decisions and reads the signals, stores a committee review, verifies the audit log, tampers with a row using the sqlite3
 shell and expects `billijk audit verify` to name that entry, and finally searches the database
 file, its WAL and every output for every BSN in clear, expecting none.
 
@@ -110,6 +110,7 @@ def main():
     keeper = None  # an open connection keeps the WAL file in place for the search at the end
     all_bsns = []
     ids = []
+    case_of = {}
     for i in range(COUNT):
         bsn = next(bsns)
         extra_bsn = next(bsns) if i % 5 == 0 else None
@@ -123,6 +124,7 @@ def main():
             fail("indicate --store printed no id for %s" % case_path.name)
             continue
         ids.append(int(m.group(1)))
+        case_of[ids[-1]] = case_path
         if keeper is None:
             keeper = sqlite3.connect(str(db))
             keeper.execute("SELECT COUNT(*) FROM audit_log").fetchall()
@@ -167,9 +169,35 @@ def main():
             if signals["decisions"] != decided or not signals["rules"]:
                 fail("signals: %d decisions, expected %d" % (signals["decisions"], decided))
 
+    # 3b. A committee review of twenty of the cases, proposing exactly the engine's values, is
+    # stored with --store: one more audit entry, and no finding.
+    decisions = []
+    con = sqlite3.connect(str(db))
+    for n, output in con.execute("SELECT id, output FROM indications ORDER BY id"):
+        case = json.loads(case_of[n].read_text())
+        provisions = json.loads(output)["provisions"]
+        if len(provisions) != 1 or len(case["requests"]) != 1 or len(decisions) >= 20:
+            continue
+        proposal = {"provision": provisions[0]["provision"], "status": provisions[0]["status"]}
+        if "form" in case["requests"][0]:
+            proposal["form"] = case["requests"][0]["form"]
+        for field in ("quantity", "rate", "budget"):
+            if field in provisions[0]:
+                proposal[field] = provisions[0][field]
+        decisions.append({"schema": "billijk.decision/1", "decision_id": "R-%03d" % n,
+                          "case": case, "proposal": proposal})
+    con.close()
+    decisions_file = work / "cases" / "decisions.jsonl"  # input, like the cases: holds BSNs
+    decisions_file.write_text("".join(json.dumps(d) + "\n" for d in decisions))
+    proc = run(outputs, billijk, "review", str(decisions_file), "--store", "--db", str(db),
+               "--format", "json", *common, expect=0)
+    if b"stored as review 1" not in proc.stderr:
+        fail("review --store printed no id: %s" % proc.stderr)
+    reviewed = 1
+
     # 4. The audit log is intact ...
     proc = run(outputs, billijk, "audit", "verify", "--db", str(db), expect=0)
-    entries = COUNT + decided
+    entries = COUNT + decided + reviewed
     if ("%d entries" % entries).encode() not in proc.stdout:
         fail("audit verify should report %d entries: %s" % (entries, proc.stdout))
 
@@ -195,6 +223,17 @@ def main():
     proc = run(outputs, billijk, "audit", "verify", "--db", str(tampered), expect=1)
     if b"entry %d" % victim not in proc.stdout:
         fail("verify should still name the first broken entry %d: %s" % (victim, proc.stdout))
+    # A stored review made to look clean is found too (on its own copy of the database).
+    tampered_review = work / "tampered-review.db"
+    shutil.copy(db, tampered_review)
+    for suffix in ("-wal", "-shm"):
+        if os.path.exists(str(db) + suffix):
+            shutil.copy(str(db) + suffix, str(tampered_review) + suffix)
+    subprocess.run(["sqlite3", str(tampered_review),
+                    "UPDATE reviews SET findings = 7 WHERE id = 1;"], check=True)
+    proc = run(outputs, billijk, "audit", "verify", "--db", str(tampered_review), expect=1)
+    if b"(review 1)" not in proc.stdout:
+        fail("verify should name the review's entry: %s" % proc.stdout)
 
     # 6. No BSN in clear anywhere: the database, its WAL, every output.
     haystacks = {}

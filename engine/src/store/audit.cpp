@@ -3,6 +3,7 @@
 #include "io/fingerprint.hpp"
 #include "store/decisions.hpp"
 #include "store/records.hpp"
+#include "store/reviews.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -38,24 +39,36 @@ std::string differing_members(nlohmann::json const& stored, nlohmann::json const
     return out;
 }
 
+/// The ids of the records that have an entry, per kind.
+using RecordsSeen = std::map<std::string, std::set<std::int64_t>>;
+
+/// The content a record's entry must have, recomputed from the record's rows.
+std::optional<nlohmann::json> record_content(SQLite::Database& db, std::string const& kind,
+                                             std::int64_t id,
+                                             std::map<std::string, std::string>& cache) {
+    if (kind == "indication")
+        return indication_audit_content(db, id, cache);
+    if (kind == "decision")
+        return decision_audit_content(db, id);
+    return review_audit_content(db, id);
+}
+
 /// For entries about a record: the record as it is now must still give the entry's content.
 std::optional<std::string> check_record(SQLite::Database& db, std::string const& kind,
                                         std::string const& content_text,
                                         std::map<std::string, std::string>& cache,
-                                        std::set<std::int64_t>& indications,
-                                        std::set<std::int64_t>& decisions) {
-    if (kind != "indication" && kind != "decision")
-        return std::nullopt; // reviews carry their whole content in the entry
+                                        RecordsSeen& seen) {
+    if (kind != "indication" && kind != "decision" && kind != "review")
+        return "its kind '" + kind + "' is not one this billijk knows";
     nlohmann::json stored = nlohmann::json::parse(content_text, nullptr, false);
     if (stored.is_discarded() || !stored.is_object() || !stored.contains(kind) ||
         !stored[kind].is_number_integer())
         return "its content is not a " + kind + " entry";
     auto const id = stored[kind].get<std::int64_t>();
-    auto actual = kind == "indication" ? indication_audit_content(db, id, cache)
-                                       : decision_audit_content(db, id);
+    auto actual = record_content(db, kind, id, cache);
     if (!actual)
         return "the " + kind + " it records (" + std::to_string(id) + ") has been removed";
-    (kind == "indication" ? indications : decisions).insert(id);
+    seen[kind].insert(id);
     if (*actual != stored)
         return "the stored " + kind +
                " no longer matches this entry (changed: " + differing_members(stored, *actual) +
@@ -105,7 +118,7 @@ Result<AuditReport> verify_audit(Database& db) {
     report.head = std::string(audit_genesis);
     try {
         std::map<std::string, std::string> cache;
-        std::set<std::int64_t> indications, decisions;
+        RecordsSeen seen;
         SQLite::Statement entries(sql, "SELECT seq, kind, subject, recorded_at, content, "
                                        "prev_hash, hash FROM audit_log ORDER BY seq");
         std::int64_t expected_seq = 1;
@@ -125,8 +138,7 @@ Result<AuditReport> verify_audit(Database& db) {
                 broken("it does not follow the previous entry (its previous hash differs)");
             else if (audit_entry_hash(seq, entry, prev) != hash)
                 broken("its hash does not match its content");
-            else if (auto problem = check_record(sql, entry.kind, entry.content, cache, indications,
-                                                 decisions))
+            else if (auto problem = check_record(sql, entry.kind, entry.content, cache, seen))
                 broken(*problem);
             if (report.broken)
                 return report;
@@ -136,11 +148,12 @@ Result<AuditReport> verify_audit(Database& db) {
         }
         // Every record must have an entry: a row added behind the log's back is tampering too.
         SQLite::Statement all(sql, "SELECT 'indication', id FROM indications UNION ALL "
-                                   "SELECT 'decision', id FROM decisions ORDER BY 1, 2");
+                                   "SELECT 'decision', id FROM decisions UNION ALL "
+                                   "SELECT 'review', id FROM reviews ORDER BY 1, 2");
         while (all.executeStep()) {
             std::string const kind = all.getColumn(0).getString();
             std::int64_t const id = all.getColumn(1).getInt64();
-            if ((kind == "indication" ? indications : decisions).count(id) == 0) {
+            if (seen[kind].count(id) == 0) {
                 report.broken = AuditProblem{std::nullopt, kind + " " + std::to_string(id),
                                              "it has no entry in the audit log"};
                 return report;

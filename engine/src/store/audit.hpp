@@ -5,9 +5,10 @@
 //   hash(n) = sha256 over "audit=billijk.audit/1", seq, kind, subject, recorded_at, content and
 //             hash(n-1), each as "name=<byte length>:<value>\n"; hash(0) = 64 zeros.
 //
-// `verify_audit` walks the chain and, for indications and decisions, also recomputes each
-// entry's content from the rows it describes (the output bytes, the case, the rule texts, the
-// plugin files, the overrides), so that editing a record rather than its entry is found too.
+// `verify_audit` walks the chain and also recomputes each entry's content from the rows it
+// describes (an indication's output bytes, case, rule texts and plugin files; a decision's
+// overrides; a review's report bytes), so that editing a record rather than its entry is found
+// too.
 //
 //   SQLite::Transaction tx(db.sql());
 //   ... insert the record's rows ...
@@ -40,7 +41,10 @@ std::string audit_entry_hash(std::int64_t seq, AuditEntryInput const& entry,
                              std::string_view prev_hash);
 
 /// Appends one entry inside the caller's transaction and returns its sequence number. Throws
-/// SQLite::Exception on failure (the caller's transaction then rolls back).
+/// SQLite::Exception on failure (the caller's transaction then rolls back). The transaction must
+/// have been begun IMMEDIATE (SQLite::TransactionBehavior::IMMEDIATE): the previous entry is
+/// read here, and only the write lock makes it the entry that this one follows when several
+/// processes store at once.
 std::int64_t append_audit(SQLite::Database& db, AuditEntryInput const& entry);
 
 struct AuditProblem {

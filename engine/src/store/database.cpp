@@ -14,6 +14,8 @@ Diagnostics store_failure(fs::path const& path, std::string const& doing, std::s
 
 namespace {
 
+constexpr int busy_timeout_ms = 30000;
+
 int user_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
 }
@@ -36,8 +38,10 @@ Result<Database> Database::open(fs::path const& path, bool create) {
     std::unique_ptr<SQLite::Database> db;
     int version = 0;
     try {
-        db = std::make_unique<SQLite::Database>(path.string(),
-                                                SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000);
+        // Busy timeout: a writer waits this long for another process's transaction (several
+        // batches and case workers may store at once, docs/store.md "Several writers").
+        db = std::make_unique<SQLite::Database>(
+            path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms);
         version = user_version(*db);
     } catch (std::exception const& e) {
         return fail("S0101", std::nullopt,
@@ -55,7 +59,11 @@ Result<Database> Database::open(fs::path const& path, bool create) {
         db->exec("PRAGMA journal_mode=WAL");
         db->exec("PRAGMA foreign_keys=ON");
         for (int number = version + 1; number <= latest; ++number) {
-            SQLite::Transaction tx(*db);
+            // IMMEDIATE, and the version read again under the write lock: another process
+            // opening the same new file at the same moment may have applied it already.
+            SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+            if (user_version(*db) >= number)
+                continue;
             db->exec(migration_sql(number));
             db->exec("PRAGMA user_version=" + std::to_string(number));
             tx.commit();

@@ -233,7 +233,8 @@ Result<std::int64_t> record_decision(Database& db, std::int64_t indication,
             resolved.push_back(std::move(r));
         }
 
-        SQLite::Transaction tx(sql);
+        // IMMEDIATE: the audit chain's last entry must be read under the write lock (audit.hpp).
+        SQLite::Transaction tx(sql, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement add(
             sql, "INSERT INTO decisions(indication, decided_on, reason) VALUES (?,?,?)");
         add.bind(1, indication);

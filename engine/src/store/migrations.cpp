@@ -9,7 +9,7 @@ namespace billijk::store {
 
 namespace {
 
-constexpr std::array<char const*, 1> migrations = {
+constexpr std::array<char const*, 2> migrations = {
     // 1: the first schema.
     R"sql(
 CREATE TABLE meta (
@@ -115,6 +115,21 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql",
+    // 2: committee reviews (`billijk review --store`). The decisions file itself is not kept:
+    // it holds cases with BSNs in clear; its hash identifies it.
+    R"sql(
+CREATE TABLE reviews (
+    id               INTEGER PRIMARY KEY,
+    decisions_name   TEXT NOT NULL,     -- the file's name, without its directory
+    decisions_sha256 TEXT NOT NULL,     -- of the file's bytes as read
+    engine           TEXT NOT NULL,
+    options          TEXT NOT NULL,     -- canonical JSON: tolerance, equal_cases
+    decisions        INTEGER NOT NULL,  -- decisions reviewed
+    findings         INTEGER NOT NULL,  -- deviations plus unequal equal-case groups
+    report           BLOB NOT NULL,     -- the exact bytes of the JSON report
+    report_sha256    TEXT NOT NULL
+);
 )sql",
 };
 

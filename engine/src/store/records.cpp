@@ -86,7 +86,10 @@ Result<std::int64_t> store_indication(Database& db, IndicationRecord const& reco
     std::string const rule_set = rule_set_hash(record.rule_files);
     auto& sql = db.sql();
     try {
-        SQLite::Transaction tx(sql);
+        // IMMEDIATE: take the write lock before reading what the writes depend on (the key check,
+        // the audit chain's last entry); a deferred transaction would fail with SQLITE_BUSY when
+        // another process wrote in between, instead of waiting on the busy timeout.
+        SQLite::Transaction tx(sql, SQLite::TransactionBehavior::IMMEDIATE);
         if (auto refused = check_key(sql, key, db.path()))
             return *refused;
 

@@ -1,6 +1,7 @@
 // The hash-chained audit log: intact chains verify; any edit is found at the entry it broke.
 #include "store/audit.hpp"
 #include "store/records.hpp"
+#include "store/reviews.hpp"
 #include "store_test_support.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -10,10 +11,17 @@ using namespace billijk;
 
 namespace {
 
-void append(store::Database& db, std::string const& subject, std::string const& content) {
-    SQLite::Transaction tx(db.sql());
-    store::append_audit(db.sql(), {"review", subject, "2024-01-01T00:00:00Z", content});
-    tx.commit();
+/// Stores a review whose report is `report`; its entry is "review <id>".
+void add_review(store::Database& db, std::string const& report, std::int64_t findings = 0) {
+    store::ReviewRecord r;
+    r.decisions_name = "decisions.jsonl";
+    r.decisions_bytes = R"({"decision_id":"D1"})";
+    r.engine = "billijk test";
+    r.options = "{}";
+    r.decisions = 1;
+    r.findings = findings;
+    r.report = report;
+    REQUIRE(store::store_review(db, r, "2024-01-01T00:00:00Z"));
 }
 
 /// Removes the append-only guards, as someone tampering with the file would.
@@ -32,7 +40,7 @@ TEST_CASE("an empty log and a chain of entries verify", "[store][audit]") {
     CHECK_FALSE(empty.value().broken);
 
     for (int i = 1; i <= 3; ++i)
-        append(t.db, "review " + std::to_string(i), R"({"n":)" + std::to_string(i) + "}");
+        add_review(t.db, R"({"n":)" + std::to_string(i) + "}");
     auto report = store::verify_audit(t.db);
     REQUIRE(report);
     CHECK(report.value().entries == 3);
@@ -51,7 +59,7 @@ TEST_CASE("each entry's hash covers the previous hash", "[store][audit]") {
 
 TEST_CASE("the log refuses updates and deletes unless its guards are removed", "[store][audit]") {
     test::TempDatabase t;
-    append(t.db, "review 1", "{}");
+    add_review(t.db, "{}");
     CHECK_THROWS(t.db.sql().exec("UPDATE audit_log SET content = '{\"x\":1}'"));
     CHECK_THROWS(t.db.sql().exec("DELETE FROM audit_log"));
 }
@@ -59,7 +67,7 @@ TEST_CASE("the log refuses updates and deletes unless its guards are removed", "
 TEST_CASE("an edited entry is named as the first broken one", "[store][audit]") {
     test::TempDatabase t;
     for (int i = 1; i <= 4; ++i)
-        append(t.db, "review " + std::to_string(i), "{}");
+        add_review(t.db, "{}");
     drop_guards(t.db);
     t.db.sql().exec("UPDATE audit_log SET content = '{\"edited\":true}' WHERE seq = 2");
     auto report = store::verify_audit(t.db);
@@ -73,7 +81,7 @@ TEST_CASE("an edited entry is named as the first broken one", "[store][audit]") 
 TEST_CASE("a removed entry breaks the chain at the next one", "[store][audit]") {
     test::TempDatabase t;
     for (int i = 1; i <= 3; ++i)
-        append(t.db, "review " + std::to_string(i), "{}");
+        add_review(t.db, "{}");
     drop_guards(t.db);
     t.db.sql().exec("DELETE FROM audit_log WHERE seq = 2");
     auto report = store::verify_audit(t.db);
@@ -119,4 +127,62 @@ TEST_CASE("a record without an audit entry is reported", "[store][audit]") {
     REQUIRE(report.value().broken);
     CHECK_FALSE(report.value().broken->seq);
     CHECK(report.value().broken->subject == "indication 2");
+}
+
+TEST_CASE("an edited review report is found through its entry", "[store][audit]") {
+    test::TempDatabase t;
+    add_review(t.db, R"({"decisions":[],"findings":0})");
+    add_review(t.db, R"({"decisions":[],"findings":2})", 2);
+    auto intact = store::verify_audit(t.db);
+    REQUIRE(intact);
+    CHECK_FALSE(intact.value().broken);
+    // Someone makes review 2 look clean; the report's hash column is edited to match.
+    t.db.sql().exec(R"(UPDATE reviews SET report = CAST('{"decisions":[],"findings":0}' AS BLOB),
+                       findings = 0 WHERE id = 2)");
+    auto report = store::verify_audit(t.db);
+    REQUIRE(report);
+    REQUIRE(report.value().broken);
+    CHECK(report.value().broken->seq == std::optional<std::int64_t>(2));
+    CHECK(report.value().broken->subject == "review 2");
+    CHECK(report.value().broken->problem.find("findings") != std::string::npos);
+    CHECK(report.value().broken->problem.find("report_sha256") != std::string::npos);
+}
+
+TEST_CASE("a review row added behind the log's back is reported", "[store][audit]") {
+    test::TempDatabase t;
+    add_review(t.db, "{}");
+    t.db.sql().exec("INSERT INTO reviews(decisions_name, decisions_sha256, engine, options, "
+                    "decisions, findings, report, report_sha256) SELECT decisions_name, "
+                    "decisions_sha256, engine, options, decisions, findings, report, "
+                    "report_sha256 FROM reviews");
+    auto report = store::verify_audit(t.db);
+    REQUIRE(report);
+    REQUIRE(report.value().broken);
+    CHECK_FALSE(report.value().broken->seq);
+    CHECK(report.value().broken->subject == "review 2");
+}
+
+TEST_CASE("an entry of a kind the verifier does not know is broken", "[store][audit]") {
+    test::TempDatabase t;
+    SQLite::Transaction tx(t.db.sql());
+    store::append_audit(t.db.sql(), {"note", "note 1", "t", "{}"});
+    tx.commit();
+    auto report = store::verify_audit(t.db);
+    REQUIRE(report);
+    REQUIRE(report.value().broken);
+    CHECK(report.value().broken->problem.find("'note'") != std::string::npos);
+}
+
+TEST_CASE("a review whose report holds a reviewed BSN is not stored", "[store][audit]") {
+    test::TempDatabase t;
+    store::ReviewRecord r;
+    r.decisions_name = "decisions.jsonl";
+    r.report = R"({"note":"client 111222333"})";
+    r.clear_bsns = {"111222333"};
+    auto stored = store::store_review(t.db, r, "t");
+    REQUIRE_FALSE(stored);
+    CHECK(stored.diagnostics().items().front().id == "S0106");
+    CHECK(stored.diagnostics().items().front().message.find("111222333") == std::string::npos);
+    CHECK(t.db.sql().execAndGet("SELECT count(*) FROM reviews").getInt() == 0);
+    CHECK(t.db.sql().execAndGet("SELECT count(*) FROM audit_log").getInt() == 0);
 }

@@ -69,3 +69,21 @@ TEST_CASE("without create, a missing database is an error, not a new empty store
     CHECK(missing.diagnostics().items().front().id == "S0101");
     CHECK_FALSE(std::filesystem::exists(path));
 }
+
+TEST_CASE("a database of schema 1 is migrated on open, keeping its rows", "[store][database]") {
+    auto dir = store::ScratchDir::create().value();
+    auto const path = dir.path() / "old.db";
+    {
+        // A database as the first release of the store wrote it.
+        SQLite::Database old(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        old.exec(store::migration_sql(1));
+        old.exec("PRAGMA user_version=1");
+        old.exec("INSERT INTO meta(key, value) VALUES ('probe', 'kept')");
+    }
+    auto db = store::Database::open(path, /*create=*/false);
+    REQUIRE(db);
+    CHECK(db.value().schema_version() == store::latest_schema_version());
+    CHECK(db.value().sql().tableExists("reviews"));
+    CHECK(db.value().sql().execAndGet("SELECT value FROM meta WHERE key='probe'").getString() ==
+          "kept");
+}
