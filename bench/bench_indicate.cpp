@@ -1,86 +1,239 @@
-// Throughput of `indicate` on the Barendrecht package: loads the rules once, generates N
-// synthetic cases (deterministic, varied ages, needs, providers and rates), indicates each and
-// prints cases per second and the rule-load time. Figures are for comparison within one run
-// (ratios), not absolute claims: see docs/performance.md.
+// Throughput of `indicate`: loads a rule set once (with the plugins on --plugin-path), makes a
+// pool of distinct synthetic cases (bench/synthetic_case.hpp), then indicates --cases cases
+// (cycling through the pool) on --threads threads that share the one RuleSet, with or without
+// explanations. Prints one line of key=value figures; bench/run.sh makes the table. Figures are
+// for comparison within one run (ratios), not absolute claims: see docs/performance.md.
 //
-//   build/bench/bench_indicate [--rules DIR] [--cases N]
+//   bench_indicate [--rules DIR] [--plugin-path DIR|''] [--municipality GM0489] [--cases N]
+//                  [--distinct N] [--threads N] [--explain on|off] [--check]
+//
+// --check first indicates every pool case with and without explanations and counts the cases
+// whose decision (status, amounts, reasons) differs: it must be 0.
+#include "synthetic_case.hpp"
+
 #include "billijk/engine.hpp"
 #include "diag/render.hpp"
+#include "plugin/registry.hpp"
+#include "sema/ir.hpp"
 
+#include <sys/resource.h>
+#include <time.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace {
 
-billijk::Case synthetic_case(int i) {
-    using namespace billijk;
-    Case c;
-    c.schema = "billijk.case/1";
-    c.case_id = "BENCH-" + std::to_string(i);
-    c.municipality = "GM0489";
-    c.law = "jeugdwet";
-    c.decision_date = *Date::parse("2017-06-01");
-    c.period = {*Date::parse("2017-07-01"), *Date::parse("2018-06-30")};
-    c.bsn = "111222333";
-    c.birth_date = Date::from_ymd(2000 + i % 17, 1 + static_cast<unsigned>(i % 12),
-                                  1 + static_cast<unsigned>(i % 28));
-    Request r;
-    r.provision = "begeleiding_individueel";
-    r.form = "pgb";
-    r.provider = (i % 3 == 0) ? "professional" : "informal";
-    r.rate = Quantity{*Decimal::parse(std::to_string(14 + i % 40) + ".50"),
-                      *Unit::parse_word("eur") / *Unit::parse_word("hour")};
-    Unit const hours_per_week = *Unit::parse_word("hours") / *Unit::parse_word("week");
-    r.need.push_back({std::string("begeleiding"), {Decimal::from_int(2 + i % 12), hours_per_week}});
-    r.need.push_back({std::string("toezicht"), {Decimal::from_int(i % 30), hours_per_week}});
-    r.facts["pgb_capable"] = true;
-    r.facts["in_kind_not_suitable"] = (i % 10) != 0;
-    r.facts["quality_assured"] = true;
-    r.facts["earlier_pgb_withdrawn"] = false;
-    c.requests.push_back(std::move(r));
+using clock_type = std::chrono::steady_clock;
+
+struct Options {
+    std::string rules = BILLIJK_SOURCE_DIR "/rules";
+    std::string plugin_path = BILLIJK_PLUGIN_DIR;
+    std::string municipality = "GM0489";
+    long cases = 100000;
+    long distinct = 10000;
+    int threads = 1;
+    bool explain = true;
+    bool check = false;
+};
+
+struct Counts {
+    long granted = 0, refused = 0, undetermined = 0, errors = 0;
+    void add(Counts const& o) {
+        granted += o.granted;
+        refused += o.refused;
+        undetermined += o.undetermined;
+        errors += o.errors;
+    }
+};
+
+std::optional<Options> parse(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        std::string const flag = argv[i];
+        if (flag == "--check") {
+            o.check = true;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            std::cerr << "bench_indicate: " << flag << " needs a value\n";
+            return std::nullopt;
+        }
+        std::string const value = argv[++i];
+        if (flag == "--rules")
+            o.rules = value;
+        else if (flag == "--plugin-path")
+            o.plugin_path = value;
+        else if (flag == "--municipality")
+            o.municipality = value;
+        else if (flag == "--cases")
+            o.cases = std::atol(value.c_str());
+        else if (flag == "--distinct")
+            o.distinct = std::atol(value.c_str());
+        else if (flag == "--threads")
+            o.threads = std::atoi(value.c_str());
+        else if (flag == "--explain" && (value == "on" || value == "off"))
+            o.explain = value == "on";
+        else {
+            std::cerr << "bench_indicate: unknown flag or value: " << flag << " " << value << "\n";
+            return std::nullopt;
+        }
+    }
+    if (o.cases < 1 || o.distinct < 1 || o.threads < 1) {
+        std::cerr << "bench_indicate: --cases, --distinct and --threads must be at least 1\n";
+        return std::nullopt;
+    }
+    return o;
+}
+
+std::string amount(std::optional<billijk::Quantity> const& q) {
+    return q ? q->amount.to_string() + " " + q->unit.to_string() : "-";
+}
+
+/// What a result decides, without its explanation (for --check).
+std::string decided(billijk::Result<billijk::Indication> const& r) {
+    if (!r)
+        return "error";
+    std::string out;
+    for (auto const& p : r.value().provisions) {
+        out += std::to_string(static_cast<int>(p.status)) + " " + amount(p.quantity) + " " +
+               amount(p.rate) + " " + amount(p.budget);
+        for (auto const& reason : p.reasons)
+            out += " " + reason.rule;
+        for (auto const& u : p.undetermined)
+            out += " " + u;
+        out += "\n";
+    }
+    return out;
+}
+
+Counts run_slice(billijk::RuleSet const& rules, std::vector<billijk::Case> const& pool, long from,
+                 long to, billijk::IndicateOptions const& options) {
+    Counts c;
+    for (long i = from; i < to; ++i) {
+        auto ind =
+            billijk::indicate(rules, pool[static_cast<std::size_t>(i) % pool.size()], options);
+        if (!ind || ind.value().provisions.empty()) {
+            ++c.errors;
+            continue;
+        }
+        switch (ind.value().provisions.front().status) {
+        case billijk::Status::granted:
+            ++c.granted;
+            break;
+        case billijk::Status::refused:
+            ++c.refused;
+            break;
+        case billijk::Status::undetermined:
+            ++c.undetermined;
+            break;
+        }
+    }
     return c;
+}
+
+/// CPU seconds of the whole process (all threads): on a loaded machine a fairer measure of the
+/// work than wall time, which then mostly shows how long the threads waited for a core.
+double cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+long max_rss_kb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss; // kilobytes on Linux
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-    std::string rules_dir = BILLIJK_SOURCE_DIR "/rules";
-    int cases = 20000;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        std::string const flag = argv[i];
-        if (flag == "--rules")
-            rules_dir = argv[i + 1];
-        else if (flag == "--cases")
-            cases = std::atoi(argv[i + 1]);
-    }
-    using clock = std::chrono::steady_clock;
+    auto parsed = parse(argc, argv);
+    if (!parsed)
+        return 2;
+    Options const& o = *parsed;
+
+    auto t0 = clock_type::now();
+    billijk::plugin::SearchPath path;
+    path.origin = "--plugin-path";
+    for (auto const& dir : billijk::plugin::split_search_path(o.plugin_path))
+        path.directories.push_back({dir, true});
+    auto registry = billijk::plugin::Registry::load(path);
     billijk::SourceSet sources;
-    auto t0 = clock::now();
-    auto rules = billijk::load_rules(rules_dir, sources);
-    auto t1 = clock::now();
+    auto rules = billijk::load_rules(o.rules, sources, registry);
+    auto t1 = clock_type::now();
+    for (auto const& refusal : registry.refusals())
+        std::cerr << "bench_indicate: plugin refused: " << billijk::plugin::render_refusal(refusal);
     if (!rules) {
         std::cerr << billijk::render_all(rules.diagnostics(), sources);
         return 4;
     }
-    std::size_t granted = 0;
-    auto t2 = clock::now();
-    for (int i = 0; i < cases; ++i) {
-        auto ind = billijk::indicate(rules.value(), synthetic_case(i), {});
-        if (ind && !ind.value().provisions.empty() &&
-            ind.value().provisions.front().status == billijk::Status::granted)
-            ++granted;
+
+    std::vector<billijk::Case> pool;
+    long const distinct = std::min(o.distinct, o.cases);
+    pool.reserve(static_cast<std::size_t>(distinct));
+    for (long i = 0; i < distinct; ++i)
+        pool.push_back(billijk::bench::synthetic_case(static_cast<int>(i), o.municipality));
+
+    long mismatches = -1;
+    if (o.check) {
+        mismatches = 0;
+        billijk::IndicateOptions quiet;
+        quiet.explain = false;
+        for (auto const& c : pool)
+            if (decided(billijk::indicate(rules.value(), c, {})) !=
+                decided(billijk::indicate(rules.value(), c, quiet)))
+                ++mismatches;
     }
-    auto t3 = clock::now();
-    auto us = [](auto d) {
-        return std::chrono::duration_cast<std::chrono::microseconds>(d).count();
-    };
-    long long const eval_us = us(t3 - t2);
-    std::cout << "rule set load: " << us(t1 - t0) << " us\n"
-              << "indicate (explained): " << cases << " cases in " << eval_us
-              << " us = " << (eval_us > 0 ? static_cast<long long>(cases) * 1000000 / eval_us : 0)
-              << " cases/s, " << (cases > 0 ? eval_us * 1000 / cases : 0) << " ns/case; " << granted
-              << " granted\n";
-    return 0;
+
+    billijk::IndicateOptions options;
+    options.explain = o.explain;
+    std::vector<Counts> counts(static_cast<std::size_t>(o.threads));
+    double const cpu0 = cpu_seconds();
+    auto t2 = clock_type::now();
+    if (o.threads == 1) {
+        counts[0] = run_slice(rules.value(), pool, 0, o.cases, options);
+    } else {
+        std::vector<std::thread> workers;
+        for (int t = 0; t < o.threads; ++t) {
+            long const from = o.cases * t / o.threads;
+            long const to = o.cases * (t + 1) / o.threads;
+            workers.emplace_back([&, t, from, to] {
+                counts[static_cast<std::size_t>(t)] =
+                    run_slice(rules.value(), pool, from, to, options);
+            });
+        }
+        for (auto& w : workers)
+            w.join();
+    }
+    auto t3 = clock_type::now();
+    double const cpu = cpu_seconds() - cpu0;
+
+    Counts total;
+    for (auto const& c : counts)
+        total.add(c);
+    double const load_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
+    double const seconds = std::chrono::duration<double>(t3 - t2).count();
+    std::cout << "load_ms=" << load_ms << " rules=" << rules.value().program().rules.size()
+              << " refusals=" << rules.value().program().refusals.size()
+              << " plugins=" << registry.plugins().size() << " threads=" << o.threads
+              << " explain=" << (o.explain ? "on" : "off") << " cases=" << o.cases
+              << " seconds=" << seconds << " cases_per_s=" << static_cast<long>(o.cases / seconds)
+              << " us_per_case_core=" << seconds * o.threads * 1e6 / static_cast<double>(o.cases)
+              << " cpu_seconds=" << cpu
+              << " cpu_us_per_case=" << cpu * 1e6 / static_cast<double>(o.cases)
+              << " granted=" << total.granted << " refused=" << total.refused
+              << " undetermined=" << total.undetermined << " errors=" << total.errors
+              << " maxrss_kb=" << max_rss_kb();
+    if (mismatches >= 0)
+        std::cout << " explain_mismatches=" << mismatches;
+    std::cout << "\n";
+    return total.errors == 0 && mismatches <= 0 ? 0 : 1;
 }

@@ -29,6 +29,28 @@ commands:
                        --format text|json|csv|html  --output FILE  --lang nl|en
                        --rules DIR  --plugin-path P   (docs/review-format.md)
                        --store [--db FILE]  also record the review in the store's audit log
+  batch CASES.jsonl|CASES.csv --out RESULTS.jsonl
+                       indicate a whole caseload, streaming; one JSON line per input line, in
+                       input order whatever --threads; bad lines reported and skipped (exit 1)
+                       --threads N  --no-explain  --date YYYY-MM-DD  --rules DIR  --plugin-path P
+                       --store [--db FILE] [--key-file FILE] [--commit-every N]  store each
+                       indication with its audit entry, N per transaction (default 1000)
+                       --from-line N        continue an unfinished run (docs/batch.md)
+  impact --draft DIR CASES...|--db FILE
+                       the draft's effect: each case under the base rules and under the base
+                       with the draft's files laid over it; before -> after, totals, the
+                       distribution and the rules that changed (exit 0; docs/impact.md)
+                       --base DIR (default as --rules)  --plugin-path P  --date YYYY-MM-DD
+                       --format text|json|csv|html  --output FILE
+  golden run [CASES...]
+                       run golden cases (default: tests/golden here) against their expected
+                       outputs: PASS/FAIL per case, the values and explanation nodes that
+                       changed, hand-check mismatches (exit 1 on any failure; docs/golden-cases.md)
+                       --update     rewrite the expectations that changed (never from a run that
+                                    fails its hand check) and list the files written
+                       --coverage   rules, table rows, exceptions, parameter versions and
+                                    provisions reached, and those never reached (file:line)
+                       --rules DIR  --plugin-path P  --format text|json
   replay ID            recompute stored indication ID with its stored rules and plugins:
                        identical (exit 0) or the difference and what changed (exit 1)
                        --current [--rules DIR] [--plugin-path P]  under today's rules instead
@@ -41,6 +63,21 @@ commands:
                         $XDG_DATA_HOME/billijk/billijk.db)
   check                parse and check the rule files, print every problem
                        --rules DIR
+  lint                 check the rule files, then report what a policy writer should look at:
+                       labels, unused or unreachable declarations, date gaps, uncovered table
+                       inputs, exceptions that never apply, double rounding (exit 1 on findings;
+                       docs/diagnostics/lint.md)
+                       --rules DIR  --plugin-path P  --format text|json
+  fmt [FILE...]        lay rule files out canonically, comments kept; rewrites changed files
+                       in place and lists them (exit 4 if a file does not parse; it is untouched)
+                       --check  only list the files that would change (exit 1 if any)
+                       --rules DIR  all *.rules under DIR (default as for check) instead of FILEs
+  tables verify --table PUBLISHED.csv --rule RULE
+                       check a published tariff table against the rule it should follow: every
+                       row whose value does not follow, both numbers, the difference and the
+                       roundings that would explain it (exit 1 when any; docs/tables-verify.md)
+                       --package NAME  --date YYYY-MM-DD  --bind COLUMN=NAME (repeatable)
+                       --published COLUMN  --rules DIR  --plugin-path P  --format text|json|csv
   plugins              load every municipality plugin; list name, code, version, ABI, file and
                        SHA-256, and every plugin refused with its reason
                        --plugin-path DIR[:DIR]  (default: $BILLIJK_PLUGIN_PATH or ../plugins
@@ -76,8 +113,12 @@ int main(int argc, char** argv) {
             return cmd_indicate(argc - 2, argv + 2);
         if (verb == "check")
             return cmd_check(argc - 2, argv + 2);
+        if (verb == "lint")
+            return cmd_lint(argc - 2, argv + 2);
         if (verb == "plugins")
             return cmd_plugins(argc - 2, argv + 2);
+        if (verb == "batch")
+            return cmd_batch(argc - 2, argv + 2);
         if (verb == "review")
             return cmd_review(argc - 2, argv + 2);
         if (verb == "replay")
@@ -88,6 +129,14 @@ int main(int argc, char** argv) {
             return cmd_decide(argc - 2, argv + 2);
         if (verb == "signals")
             return cmd_signals(argc - 2, argv + 2);
+        if (verb == "tables")
+            return cmd_tables(argc - 2, argv + 2);
+        if (verb == "impact")
+            return cmd_impact(argc - 2, argv + 2);
+        if (verb == "fmt")
+            return cmd_fmt(argc - 2, argv + 2);
+        if (verb == "golden")
+            return cmd_golden(argc - 2, argv + 2);
         std::cerr << "billijk: unknown command '" << verb << "'; see billijk --help\n";
         return exit_usage;
     } catch (std::exception const& e) {

@@ -19,6 +19,7 @@ if [ "${1:-}" = "--for-tests" ]; then
   packages+=(
     python3-jsonschema    # schema validation of golden inputs and outputs
     clang-format-14       # the formatting check
+    clang-14 libclang-rt-14-dev  # libFuzzer: the fuzz smoke test (scripts/fuzz-smoke.sh)
     chromium              # headless: the test that the review's HTML report renders
   )
 elif [ $# -gt 0 ]; then

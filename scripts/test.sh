@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: install what is missing, build with warnings as errors, run every test;
 # then build again under AddressSanitizer + UndefinedBehaviorSanitizer and run every test again;
-# then check formatting. Exits non-zero on the first failure.
+# then check formatting; then run each fuzz target briefly. Exits non-zero on the first failure.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/setup.sh" --for-tests
@@ -18,3 +18,6 @@ echo "== tests under sanitizers"
 
 echo "== formatting"
 bash "$root/scripts/check-format.sh"
+
+echo "== fuzz smoke (each target 30 s)"
+bash "$root/scripts/fuzz-smoke.sh" 30 "$root/build-fuzz"

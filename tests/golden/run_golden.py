@@ -10,6 +10,9 @@ Two kinds of directory:
                as well: the hand calculation guards the generated expectations.
   diagnostics  a rules root with malformed rule files. Runs `billijk check --rules .` in it and
                compares stderr with expected.txt and the exit code with expected.exit.
+  lint         a rules root that checks but has lint findings (tests/golden/lint/). Runs
+               `billijk lint --rules .` in it and compares stdout with expected.txt and the exit
+               code with expected.exit (docs/diagnostics/lint.md).
 
 With --plugin-path, indicate runs load the plugins from there. A plugin file's SHA-256 depends on
 the compiler and the build directory, so when the indication lists plugins, their SHA-256 and the
@@ -35,10 +38,14 @@ def run(cmd, cwd):
     return p.returncode, p.stdout, p.stderr
 
 
+# BILLIJK_UPDATE_GOLDEN=1: the expectation files to write, written by main() only when the run
+# has no failure, so that a run failing its hand check never becomes an expectation.
+PENDING_WRITES = []
+
+
 def compare(path, actual, failures):
     if UPDATE:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(actual)
+        PENDING_WRITES.append((path, actual))
         return
     if not os.path.exists(path):
         failures.append(f"{path}: missing expectation (run with BILLIJK_UPDATE_GOLDEN=1 and review)")
@@ -155,10 +162,19 @@ def diagnostics(billijk, directory, failures):
         failures.append("malformed rules were accepted (exit 0)")
 
 
+def lint(billijk, directory, failures):
+    # Like diagnostics: a rules root of its own, without the installed plugins' packages.
+    code, out, err = run([billijk, "lint", "--rules", ".", "--plugin-path", ""], directory)
+    compare(os.path.join(directory, "expected.txt"), out, failures)
+    compare(os.path.join(directory, "expected.exit"), f"{code}\n", failures)
+    if err:
+        failures.append("unexpected stderr:\n" + err)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--billijk", required=True)
-    ap.add_argument("--kind", choices=["indicate", "diagnostics"], required=True)
+    ap.add_argument("--kind", choices=["indicate", "diagnostics", "lint"], required=True)
     ap.add_argument("--rules", help="rules root for indicate goldens")
     ap.add_argument("--plugin-path", help="plugin search path for indicate goldens")
     ap.add_argument("directory")
@@ -167,12 +183,17 @@ def main():
     if args.kind == "indicate":
         indicate(args.billijk, args.directory, os.path.abspath(args.rules), args.plugin_path,
                  failures)
+    elif args.kind == "lint":
+        lint(args.billijk, args.directory, failures)
     else:
         diagnostics(args.billijk, args.directory, failures)
     if failures:
         print("\n".join(failures))
-        print(f"FAILED {args.directory}")
+        print(f"FAILED {args.directory}" + (" (nothing written)" if UPDATE else ""))
         return 1
+    for path, text in PENDING_WRITES:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
     print(f"{'updated' if UPDATE else 'ok'} {args.directory}")
     return 0
 

@@ -54,9 +54,23 @@ Result<RuleSet> load_rules(std::filesystem::path const& root, SourceSet& sources
 Result<RuleSet> load_rules(std::filesystem::path const& root, SourceSet& sources,
                            plugin::Registry const& plugins);
 
+/// The same, with a draft laid over the root (`billijk impact --draft`): every *.rules file under
+/// `overlay` replaces the file at the same relative path, whether that is a file of the root or
+/// a file a plugin embeds (so a draft "barendrecht/jeugd.rules" replaces the Barendrecht
+/// plugin's package for this load instead of failing with E0222), or adds it. A drafted file is
+/// shown in diagnostics at its real path under `overlay`.
+Result<RuleSet> load_rules_with_overlay(std::filesystem::path const& root,
+                                        std::filesystem::path const& overlay, SourceSet& sources,
+                                        plugin::Registry const& plugins);
+
 struct IndicateOptions {
     /// The date whose rules apply; default: the case's decision_date.
     std::optional<Date> reference_date;
+    /// false: compute the same statuses, amounts, reasons and undetermined reasons, but build
+    /// no explanation (ProvisionResult::explanation and field_sources stay empty, and a
+    /// re-indication's changes name no rule or formula). For bulk runs that store only the
+    /// amounts (`billijk batch --no-explain`) and for measuring what explanations cost.
+    bool explain = true;
 };
 
 /// Indicate every request of the case. Errors (no package for the municipality, a fact that no

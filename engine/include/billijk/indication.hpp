@@ -7,6 +7,7 @@
 
 #include "billijk/case.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,6 +34,11 @@ struct Explanation {
     std::string note_nl; ///< e.g. "versie geldig 2015-01-01 t/m 2017-12-31", "vervangt national.x"
     std::string note_en;
     std::vector<Explanation> inputs; ///< the values this one was computed from, in order of use
+    /// For coverage (`billijk golden run --coverage`), not written out (the notes say the same
+    /// in words): the index of the version of a dated parameter or table that was used, and the
+    /// 0-based rows of a table that matched.
+    std::optional<std::uint32_t> version;
+    std::vector<std::uint32_t> rows;
 };
 
 struct Reason {

@@ -20,11 +20,15 @@ Traced Evaluator::trace(Expr const& e, std::string const& owner) {
     Frame f;
     f.owner = owner;
     Value v = eval(e, f);
+    if (!env_.explain)
+        return {std::move(v), {}, {}};
     return {std::move(v), print_formula(e, f.shown), std::move(f.inputs)};
 }
 
 void Evaluator::use(Frame& f, Expr const& at, std::string const& key, Explanation const& node,
                     Value const& value) {
+    if (!env_.explain)
+        return;
     f.shown[&at] = value.determined() ? value.to_string() : "undetermined";
     if (f.seen.insert(key).second)
         f.inputs.push_back(node);
@@ -171,10 +175,6 @@ Value Evaluator::eval_input(Expr const& e, Frame& f) {
         return Value::of(s);
     };
     Value v;
-    std::string name;
-    for (auto const& info : sema::inputs())
-        if (info.input == e.input)
-            name = info.name;
     switch (e.input) {
     case sema::Input::decision_date:
         v = date(c.decision_date);
@@ -219,6 +219,12 @@ Value Evaluator::eval_input(Expr const& e, Frame& f) {
                                        [](HouseholdMember const& m) { return m.overloaded; }));
         break;
     }
+    if (!env_.explain)
+        return v;
+    std::string name;
+    for (auto const& info : sema::inputs())
+        if (info.input == e.input)
+            name = info.name;
     Explanation node;
     node.kind = "input";
     node.name = name;

@@ -36,6 +36,8 @@ struct Environment {
     sema::ProvisionDecl const* provision = nullptr; ///< kind of short-form need items
     Date reference_date;
     std::map<std::string, sema::Scalar> facts; ///< request facts, converted to declared types
+    /// false: compute values only; Traced::formula/inputs and Named::explanation stay empty.
+    bool explain = true;
 };
 
 /// A value with the pieces of its explanation.
@@ -58,6 +60,12 @@ class Evaluator {
     };
     /// A fact, parameter or rule visible in the root package (memoised).
     Named const& named(std::string const& name);
+
+    /// Fixes the value of a named fact, parameter or rule before anything reads it: `named`
+    /// then returns `value` instead of computing it (eval/rule_probe.hpp binds a row this way).
+    void bind(std::string const& name, Named value) {
+        memo_.insert_or_assign(name, std::move(value));
+    }
 
     Environment const& environment() const { return env_; }
 

@@ -90,6 +90,8 @@ Evaluator::Named Evaluator::fact(sema::FactDecl const& d) {
     auto it = env_.facts.find(d.name);
     n.value = it == env_.facts.end() ? Value::undetermined("missing fact " + d.name)
                                      : Value::of(it->second);
+    if (!env_.explain)
+        return n;
     n.explanation = base_node("fact", d.name, d.package, d.meta);
     n.explanation.value = n.value.to_string();
     return n;
@@ -97,7 +99,9 @@ Evaluator::Named Evaluator::fact(sema::FactDecl const& d) {
 
 Evaluator::Named Evaluator::parameter(sema::ParameterDecl const& d) {
     Named n;
-    n.explanation = base_node("parameter", d.name, d.package, d.meta);
+    bool const explain = env_.explain;
+    if (explain)
+        n.explanation = base_node("parameter", d.name, d.package, d.meta);
     sema::ParameterVersion const* chosen = nullptr;
     for (auto const& v : d.versions) {
         if (v.valid)
@@ -109,8 +113,12 @@ Evaluator::Named Evaluator::parameter(sema::ParameterDecl const& d) {
         n.value = Value::undetermined("no version of parameter " + d.name + " valid on " +
                                       env_.reference_date.to_string());
     } else {
+        n.explanation.version = static_cast<std::uint32_t>(chosen - d.versions.data());
         Traced t = trace(chosen->value, d.name);
         n.value = std::move(t.value);
+        as_declared(n.value, d.type);
+        if (!explain)
+            return n;
         n.explanation.expression = chosen->value.text;
         n.explanation.formula = std::move(t.formula);
         n.explanation.inputs = std::move(t.inputs);
@@ -125,6 +133,8 @@ Evaluator::Named Evaluator::parameter(sema::ParameterDecl const& d) {
                             (r.to ? " to " + to : std::string(" without end date")));
         }
     }
+    if (!explain)
+        return n;
     if (d.is_override)
         override_note(n.explanation, d.name, d.package);
     as_declared(n.value, d.type);
@@ -157,10 +167,13 @@ bool declared_over(std::vector<sema::ExceptionDecl const*> const& all, sema::Exc
 Evaluator::Named Evaluator::rule(sema::RuleDecl const& d) {
     auto const& program = env_.program;
     Named n;
-    n.explanation = base_node("rule", d.name, d.package, d.meta);
-    n.explanation.expression = d.value.text;
-    if (d.is_override)
-        override_note(n.explanation, d.name, d.package);
+    bool const explain = env_.explain;
+    if (explain) {
+        n.explanation = base_node("rule", d.name, d.package, d.meta);
+        n.explanation.expression = d.value.text;
+        if (d.is_override)
+            override_note(n.explanation, d.name, d.package);
+    }
 
     std::vector<sema::ExceptionDecl const*> exceptions;
     for (auto pid : program.packages[env_.root].lineage)
@@ -195,9 +208,12 @@ Evaluator::Named Evaluator::rule(sema::RuleDecl const& d) {
     std::vector<Explanation> exception_nodes;
     Traced applied;
     for (auto& c : considered) {
+        if (c.decl == winner)
+            applied = trace(c.decl->value, c.decl->name);
+        if (!explain)
+            continue;
         Explanation node = base_node("exception", c.decl->name, c.decl->package, c.decl->meta);
         if (c.decl == winner) {
-            applied = trace(c.decl->value, c.decl->name);
             node.value = applied.value.to_string();
             node.expression = c.decl->value.text;
             node.formula = applied.formula;
@@ -224,7 +240,9 @@ Evaluator::Named Evaluator::rule(sema::RuleDecl const& d) {
         exception_nodes.push_back(std::move(node));
     }
 
-    if (winner) {
+    if (winner && !explain) {
+        n.value = std::move(applied.value);
+    } else if (winner) {
         // The value is the exception's: show its expression, not the rule's, next to its numbers.
         n.value = applied.value;
         n.explanation.expression = winner->value.text;
@@ -240,13 +258,18 @@ Evaluator::Named Evaluator::rule(sema::RuleDecl const& d) {
     } else {
         Traced own = trace(d.value, d.name);
         n.value = std::move(own.value);
+        if (!explain) {
+            as_declared(n.value, d.type);
+            return n;
+        }
         n.explanation.formula = std::move(own.formula);
         n.explanation.inputs = std::move(own.inputs);
         for (auto& node : exception_nodes)
             n.explanation.inputs.push_back(std::move(node));
     }
     as_declared(n.value, d.type);
-    n.explanation.value = n.value.to_string();
+    if (explain)
+        n.explanation.value = n.value.to_string();
     return n;
 }
 

@@ -31,7 +31,9 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
         if (*item_kind != kind)
             continue;
         Decimal hours = item.amount.amount;
-        std::string written = item.amount.amount.to_string() + " " + item.amount.unit.to_string();
+        std::string written;
+        if (env_.explain)
+            written = item.amount.amount.to_string() + " " + item.amount.unit.to_string();
         if (item.amount.unit == minutes_per_week) {
             auto converted = div(item.amount.amount, Decimal::from_int(60));
             if (!converted.value) {
@@ -39,7 +41,8 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
                 continue;
             }
             hours = *converted.value;
-            written += " ÷ 60 = " + hours.to_string() + " hours/week";
+            if (env_.explain)
+                written += " ÷ 60 = " + hours.to_string() + " hours/week";
         } else if (!(item.amount.unit == hours_per_week)) {
             add_reasons(why, {"need item in " + item.amount.unit.to_string() +
                               " is not hours/week or minutes/week"});
@@ -51,11 +54,14 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
             continue;
         }
         total = *sum.value;
-        parts_nl += (parts_nl.empty() ? "" : " + ") + written;
+        if (env_.explain)
+            parts_nl += (parts_nl.empty() ? "" : " + ") + written;
     }
     Value v = overflow       ? Value::undetermined("overflow in need(" + kind + ")")
               : !why.empty() ? Value::undetermined(std::move(why))
                              : Value::number(total, hours_per_week);
+    if (!env_.explain)
+        return v;
     node.value = v.to_string();
     if (parts_nl.empty()) {
         node.note_nl = "geen behoefte aan " + kind + " in de aanvraag: 0 uur per week";

@@ -60,7 +60,9 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
     for (std::size_t i = 0; i < e.kids.size(); ++i) {
         Value v = eval(e.kids[i], f);
         add_reasons(why, v.reasons);
-        formula += (i ? ", " : "") + (v.determined() ? v.scalar->to_string(true) : "undetermined");
+        if (env_.explain)
+            formula +=
+                (i ? ", " : "") + (v.determined() ? v.scalar->to_string(true) : "undetermined");
         if (v.determined())
             args.push_back(*v.scalar);
     }
@@ -81,19 +83,22 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
     } else if (auto const& plug = program.plugins[*e.plugin];
                e.kind == sema::Expr::Kind::plugin_table) {
         auto const& table = plug.tables[e.item];
-        node.kind = "tariff";
-        node.package = plug.name + " " + plug.version;
-        node.cites = table.cites;
-        node.label_nl = table.label_nl;
-        node.label_en = table.label_en.empty() ? table.label_nl : table.label_en;
+        if (env_.explain) {
+            node.kind = "tariff";
+            node.package = plug.name + " " + plug.version;
+            node.cites = table.cites;
+            node.label_nl = table.label_nl;
+            node.label_en = table.label_en.empty() ? table.label_nl : table.label_en;
+        }
         if (!why.empty()) {
             result = Value::undetermined(std::move(why));
         } else if (auto const* row = table.row_on(args.at(0).text, env_.reference_date)) {
             note_rows(table, args.at(0).text);
             result = Value::number(row->amount, table.unit);
-            if (!row->cites.empty())
+            if (env_.explain && !row->cites.empty())
                 node.cites = row->cites;
-            validity_note(node, *row);
+            if (env_.explain)
+                validity_note(node, *row);
         } else {
             note_rows(table, args.at(0).text);
             result = Value::undetermined("no tariff " + table.name + " for '" + args.at(0).text +
@@ -101,11 +106,13 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
         }
     } else {
         auto const& fn = plug.functions[e.item];
-        node.kind = "function";
-        node.package = plug.name + " " + plug.version;
-        node.cites = fn.cites;
-        node.label_nl = fn.label_nl;
-        node.label_en = fn.label_en.empty() ? fn.label_nl : fn.label_en;
+        if (env_.explain) {
+            node.kind = "function";
+            node.package = plug.name + " " + plug.version;
+            node.cites = fn.cites;
+            node.label_nl = fn.label_nl;
+            node.label_en = fn.label_en.empty() ? fn.label_nl : fn.label_en;
+        }
         if (!why.empty()) {
             result = Value::undetermined(std::move(why));
         } else {
@@ -122,6 +129,8 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
                                                  : called.diagnostics().items().front().message);
         }
     }
+    if (!env_.explain)
+        return result;
     node.value = result.to_string();
     use(f, e, "plugin:" + formula, node, result);
     return result;

@@ -25,7 +25,9 @@ Result<FactValues> convert_facts(sema::Program const& program, sema::PackageId r
                                  Request const& request, std::size_t index);
 
 /// Evaluates request `index` over the case's period, split at version changes (eval/split.hpp).
+/// `explain` false: the same values without explanation nodes (IndicateOptions::explain).
 Result<ProvisionResult> evaluate_request(sema::Program const& program, sema::PackageId root,
-                                         Case const& the_case, std::size_t index);
+                                         Case const& the_case, std::size_t index,
+                                         bool explain = true);
 
 } // namespace billijk::eval

@@ -3,6 +3,7 @@
 #include "eval/request.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace billijk::eval {
 
@@ -117,10 +118,12 @@ ProvisionResult combine_parts(std::vector<ProvisionResult> parts, Period whole) 
 }
 
 Result<ProvisionResult> evaluate_request(sema::Program const& program, sema::PackageId root,
-                                         Case const& the_case, std::size_t index) {
+                                         Case const& the_case, std::size_t index, bool explain) {
     std::vector<Period> todo{the_case.period};
     std::vector<ProvisionResult> done;
-    Case part_case = the_case;
+    // A copy of the case with the part's period, made only when the period is split: most are
+    // not, and copying the case (its facts, needs and strings) for every request is not free.
+    std::optional<Case> part_case;
     while (!todo.empty()) {
         if (done.size() + todo.size() > max_parts)
             return fail("E0806", std::nullopt,
@@ -129,8 +132,14 @@ Result<ProvisionResult> evaluate_request(sema::Program const& program, sema::Pac
                             std::to_string(max_parts - 1) +
                             " version changes; check the validity dates of the rules");
         Period const part = todo.front();
-        part_case.period = part;
-        BILLIJK_TRY(evaluated, evaluate_part(program, root, part_case, index));
+        Case const* current = &the_case;
+        if (part.start != the_case.period.start || part.end != the_case.period.end) {
+            if (!part_case)
+                part_case = the_case;
+            part_case->period = part;
+            current = &*part_case;
+        }
+        BILLIJK_TRY(evaluated, evaluate_part(program, root, *current, index, explain));
         auto pieces = split_at(part, evaluated.change_dates);
         todo.erase(todo.begin());
         if (pieces.size() == 1) {
@@ -143,7 +152,10 @@ Result<ProvisionResult> evaluate_request(sema::Program const& program, sema::Pac
         done.front().period = the_case.period;
         return std::move(done.front());
     }
-    return combine_parts(std::move(done), the_case.period);
+    auto combined = combine_parts(std::move(done), the_case.period);
+    if (!explain)
+        combined.explanation = {}; // the part nodes would be labels without derivations
+    return combined;
 }
 
 } // namespace billijk::eval

@@ -26,8 +26,9 @@ struct PartResult {
     std::set<Date> change_dates;
 };
 
+/// `explain` false: the same values, no explanation nodes (IndicateOptions::explain).
 Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId root,
-                                 Case const& the_case, std::size_t index);
+                                 Case const& the_case, std::size_t index, bool explain = true);
 
 /// "granted", "refused", "undetermined".
 std::string_view status_text(Status s);

@@ -59,10 +59,14 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
             version = &v;
     }
 
-    Explanation node = base_node("table", table.name, table.package,
-                                 version ? version->meta : table.versions.front().meta);
-    node.expression = e.text;
-    node.formula = formula;
+    bool const explain = env_.explain;
+    Explanation node;
+    if (explain) {
+        node = base_node("table", table.name, table.package,
+                         version ? version->meta : table.versions.front().meta);
+        node.expression = e.text;
+        node.formula = formula;
+    }
     Value result;
     if (!why.empty()) {
         result = Value::undetermined(std::move(why));
@@ -70,7 +74,8 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
         result = Value::undetermined("no version of table " + table.name + " valid on " +
                                      env_.reference_date.to_string());
     } else {
-        if (version->valid) {
+        node.version = static_cast<std::uint32_t>(version - table.versions.data());
+        if (explain && version->valid) {
             auto const& r = *version->valid;
             std::string to = r.to ? r.to->to_string() : std::string{};
             append_note(node.note_nl, "versie geldig van " + r.from.to_string() +
@@ -86,6 +91,7 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
                 ok = cell_matches(row.cells[k], args[k]);
             if (ok) {
                 matched.push_back(r);
+                node.rows.push_back(static_cast<std::uint32_t>(r));
                 if (version->hit != sema::HitPolicy::sum)
                     break;
             }
@@ -104,8 +110,9 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
                 Traced t = trace(row.result, table.name);
                 for (auto& in : t.inputs)
                     node.inputs.push_back(std::move(in));
-                rows_nl += (rows_nl.empty() ? "" : "; ") + std::to_string(r + 1) + ": " +
-                           row_text(row) + " -> " + row.result.text;
+                if (explain)
+                    rows_nl += (rows_nl.empty() ? "" : "; ") + std::to_string(r + 1) + ": " +
+                               row_text(row) + " -> " + row.result.text;
                 if (version->hit != sema::HitPolicy::sum) {
                     result = std::move(t.value);
                     break;
@@ -125,7 +132,9 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
                 result = row_why.empty() ? Value::number(total, version->type.unit)
                                          : Value::undetermined(std::move(row_why));
             bool several = matched.size() != 1;
-            if (matched.empty()) {
+            if (!explain) {
+                // no explanation: no notes
+            } else if (matched.empty()) {
                 append_note(node.note_nl, "geen rij past: som 0");
                 append_note(node.note_en, "no row matches: sum 0");
             } else {
@@ -134,6 +143,8 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
             }
         }
     }
+    if (!explain)
+        return result;
     node.value = result.to_string();
     use(f, e, "table:" + formula, node, result);
     return result;

@@ -55,7 +55,7 @@ Result<Indication> indicate(RuleSet const& rules, Case const& the_case,
     }
     Diagnostics diags;
     for (std::size_t i = 0; i < the_case.requests.size(); ++i) {
-        auto result = eval::evaluate_request(program, *root, the_case, i);
+        auto result = eval::evaluate_request(program, *root, the_case, i, options.explain);
         if (!result) {
             diags.append(result.diagnostics());
             continue;

@@ -1,5 +1,8 @@
 // billijk::load_rules: collect every *.rules file under the root (sorted by relative path),
 // parse them all, and when none has a syntax error, check imports and run the checker.
+// With an overlay (a policy writer's draft directory, `billijk impact --draft`), a file of the
+// overlay replaces the file at the same relative path of the root or of a plugin's embedded
+// package, or adds one; without it the behaviour is that of the plain overload.
 #include "billijk/engine.hpp"
 #include "facade/imports.hpp"
 #include "facade/plugin_packages.hpp"
@@ -10,6 +13,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace billijk {
 
@@ -39,14 +43,29 @@ std::vector<fs::path> rule_files(fs::path const& root, Diagnostics& diags) {
 
 namespace {
 
-Result<RuleSet> load(fs::path const& root, SourceSet& sources,
+Result<RuleSet> load(fs::path const& root, fs::path const* overlay, SourceSet& sources,
                      std::vector<plugin::Plugin> plugins) {
     Diagnostics diags;
     std::error_code ec;
     if (!fs::is_directory(root, ec))
         return fail("E0201", std::nullopt,
                     "cannot read rules directory '" + root.generic_string() + "': not a directory");
+    if (overlay && !fs::is_directory(*overlay, ec))
+        return fail("E0201", std::nullopt,
+                    "cannot read draft rules directory '" + overlay->generic_string() +
+                        "': not a directory");
     auto paths = rule_files(root, diags);
+    std::set<std::string> drafted; // relative paths the overlay supplies
+    if (overlay) {
+        for (auto& rel : rule_files(*overlay, diags)) {
+            drafted.insert(rel.generic_string());
+            if (std::find(paths.begin(), paths.end(), rel) == paths.end())
+                paths.push_back(rel);
+        }
+        std::sort(paths.begin(), paths.end(), [](fs::path const& a, fs::path const& b) {
+            return a.generic_string() < b.generic_string();
+        });
+    }
     if (paths.empty() && !diags.has_errors() &&
         std::none_of(plugins.begin(), plugins.end(),
                      [](plugin::Plugin const& p) { return !p.rule_sources.empty(); }))
@@ -54,8 +73,10 @@ Result<RuleSet> load(fs::path const& root, SourceSet& sources,
                     "no *.rules files under '" + root.generic_string() + "'");
     std::vector<facade::LoadedFile> files;
     for (auto const& rel : paths) {
-        auto shown = (root / rel).lexically_normal().generic_string();
-        auto text = read_text_file(root / rel);
+        // A drafted file is read, and shown in diagnostics, at its real path in the overlay.
+        fs::path const& dir = drafted.count(rel.generic_string()) ? *overlay : root;
+        auto shown = (dir / rel).lexically_normal().generic_string();
+        auto text = read_text_file(dir / rel);
         if (!text) {
             diags.error("E0201", std::nullopt, "cannot read rules file '" + shown + "'");
             continue;
@@ -81,6 +102,16 @@ Result<RuleSet> load(fs::path const& root, SourceSet& sources,
             fs::path const rel(source.path);
             auto const who = "plugin " + plugin.name + " (" + plugin.municipality_code + ", " +
                              plugin.file + ")";
+            if (drafted.count(rel.generic_string())) {
+                // The draft replaces this embedded file for this run; it must still be a package
+                // the plugin may ship (E0223), and it is bound to the plugin like the original.
+                for (auto& f : files)
+                    if (f.relative == rel) {
+                        facade::check_plugin_package(plugin, f.tree, diags);
+                        f.plugin_file = plugin.file;
+                    }
+                continue;
+            }
             if (auto [it, fresh] = supplier.emplace(rel.generic_string(), who); !fresh) {
                 diags
                     .error("E0222", std::nullopt,
@@ -120,12 +151,17 @@ Result<RuleSet> load(fs::path const& root, SourceSet& sources,
 } // namespace
 
 Result<RuleSet> load_rules(fs::path const& root, SourceSet& sources) {
-    return load(root, sources, {});
+    return load(root, nullptr, sources, {});
 }
 
 Result<RuleSet> load_rules(fs::path const& root, SourceSet& sources,
                            plugin::Registry const& plugins) {
-    return load(root, sources, plugins.plugins());
+    return load(root, nullptr, sources, plugins.plugins());
+}
+
+Result<RuleSet> load_rules_with_overlay(fs::path const& root, fs::path const& overlay,
+                                        SourceSet& sources, plugin::Registry const& plugins) {
+    return load(root, &overlay, sources, plugins.plugins());
 }
 
 } // namespace billijk

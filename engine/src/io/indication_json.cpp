@@ -115,7 +115,7 @@ void reindication(json& out, ProvisionResult const& p) {
     out["changes"] = std::move(changes);
 }
 
-json provision(ProvisionResult const& p) {
+json provision(ProvisionResult const& p, bool explanations) {
     json out = json::object();
     out["provision"] = p.provision;
     out["status"] = std::string(status_name(p.status));
@@ -140,7 +140,8 @@ json provision(ProvisionResult const& p) {
         out["parts"] = std::move(parts);
     }
     reindication(out, p);
-    out["explanation"] = explanation(p.explanation);
+    if (explanations)
+        out["explanation"] = explanation(p.explanation);
     return out;
 }
 
@@ -158,7 +159,9 @@ std::string_view status_name(Status status) {
     return "undetermined";
 }
 
-std::string write_indication_json(Indication const& indication) {
+namespace {
+
+json indication_object(Indication const& indication, bool explanations) {
     json out = json::object();
     out["schema"] = indication.schema;
     out["case_id"] = indication.case_id;
@@ -190,11 +193,23 @@ std::string write_indication_json(Indication const& indication) {
     }
     json provisions = json::array();
     for (ProvisionResult const& p : indication.provisions)
-        provisions.push_back(provision(p));
+        provisions.push_back(provision(p, explanations));
     out["provisions"] = std::move(provisions);
-    // Strings come from rule files and cases, both UTF-8; `replace` keeps a stray byte from
-    // throwing here.
-    return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    return out;
+}
+
+} // namespace
+
+// Strings come from rule files and cases, both UTF-8; `replace` keeps a stray byte from
+// throwing here.
+std::string write_indication_json(Indication const& indication) {
+    return indication_object(indication, true).dump(2, ' ', false, json::error_handler_t::replace) +
+           "\n";
+}
+
+std::string write_indication_json_line(Indication const& indication, bool explanations) {
+    return indication_object(indication, explanations)
+        .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 } // namespace billijk::io

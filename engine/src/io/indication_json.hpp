@@ -20,4 +20,8 @@ std::string_view status_name(Status status);
 /// The indication as billijk.indication/1 JSON text, ending in a newline.
 std::string write_indication_json(Indication const& indication);
 
+/// The same JSON on one line (no whitespace, no final newline), as `billijk batch` writes it;
+/// without `explanations` the provisions have no "explanation" member (`batch --no-explain`).
+std::string write_indication_json_line(Indication const& indication, bool explanations = true);
+
 } // namespace billijk::io

@@ -60,6 +60,10 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string budget_chart_svg(std::vector<ChartBar> const& bars) {
+    return budget_chart_svg(bars, "decided budgets in this group");
+}
+
+std::string budget_chart_svg(std::vector<ChartBar> const& bars, std::string_view aria_label) {
     Decimal max;
     for (auto const& b : bars) {
         if (b.decided && max < b.decided->amount)
@@ -72,7 +76,7 @@ std::string budget_chart_svg(std::vector<ChartBar> const& bars) {
     std::ostringstream out;
     out << "<svg class=\"spread\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width
         << "\" height=\"" << height << "\" viewBox=\"0 0 " << width << " " << height
-        << "\" role=\"img\" aria-label=\"decided budgets in this group\">\n";
+        << "\" role=\"img\" aria-label=\"" << html_escape(aria_label) << "\">\n";
     for (std::size_t i = 0; i < bars.size(); ++i) {
         auto const& b = bars[i];
         int const y = 4 + row_height * static_cast<int>(i);

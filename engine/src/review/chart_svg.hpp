@@ -21,6 +21,10 @@ struct ChartBar {
 /// `<line class="engine">` per engine budget. Text is escaped for HTML.
 std::string budget_chart_svg(std::vector<ChartBar> const& bars);
 
+/// The same chart with another accessible name (the impact report draws the draft's budgets as
+/// bars and the base's as ticks, and its bucket counts as bars).
+std::string budget_chart_svg(std::vector<ChartBar> const& bars, std::string_view aria_label);
+
 /// Escapes & < > " ' for HTML text and attributes.
 std::string html_escape(std::string_view text);
 

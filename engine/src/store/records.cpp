@@ -46,7 +46,8 @@ std::string blob_bytes(SQLite::Column const& column) {
                        static_cast<std::size_t>(column.getBytes()));
 }
 
-/// S0105 unless the database's key check is this key's (the first store sets it).
+} // namespace
+
 std::optional<Diagnostics> check_key(SQLite::Database& db, PseudonymKey const& key,
                                      std::filesystem::path const& path) {
     std::string const check = key_check(key);
@@ -65,13 +66,45 @@ std::optional<Diagnostics> check_key(SQLite::Database& db, PseudonymKey const& k
     return std::nullopt;
 }
 
-} // namespace
-
 std::string rule_set_hash(std::vector<RuleFile> const& files) {
     std::vector<std::pair<std::string, std::string>> path_hashes;
     for (auto const& f : files)
         path_hashes.emplace_back(f.path, io::sha256_hex(f.text));
     return rule_set_hash_of(std::move(path_hashes));
+}
+
+void put_rule_set(SQLite::Database& sql, std::vector<RuleFile> const& files) {
+    std::string const rule_set = rule_set_hash(files);
+    SQLite::Statement add_set(sql, "INSERT OR IGNORE INTO rule_sets(hash) VALUES (?)");
+    add_set.bind(1, rule_set);
+    if (add_set.exec() == 0)
+        return; // stored before, with its files
+    for (auto const& f : files) {
+        std::string const sha = io::sha256_hex(f.text);
+        put_blob(sql, sha, f.text);
+        SQLite::Statement add_file(
+            sql, "INSERT INTO rule_set_files(rule_set, path, sha256) VALUES (?,?,?)");
+        add_file.bind(1, rule_set);
+        add_file.bind(2, f.path);
+        add_file.bind(3, sha);
+        add_file.exec();
+    }
+}
+
+void put_plugins(SQLite::Database& sql, std::vector<PluginFile> const& plugins) {
+    for (auto const& p : plugins) {
+        put_blob(sql, p.sha256, p.bytes);
+        SQLite::Statement add_plugin(
+            sql, "INSERT OR IGNORE INTO plugins(sha256, name, municipality, version, abi, "
+                 "file_name) VALUES (?,?,?,?,?,?)");
+        add_plugin.bind(1, p.sha256);
+        add_plugin.bind(2, p.name);
+        add_plugin.bind(3, p.municipality);
+        add_plugin.bind(4, p.version);
+        add_plugin.bind(5, p.abi);
+        add_plugin.bind(6, p.file_name);
+        add_plugin.exec();
+    }
 }
 
 Result<std::int64_t> store_indication(Database& db, IndicationRecord const& record,
@@ -93,33 +126,8 @@ Result<std::int64_t> store_indication(Database& db, IndicationRecord const& reco
         if (auto refused = check_key(sql, key, db.path()))
             return *refused;
 
-        SQLite::Statement add_set(sql, "INSERT OR IGNORE INTO rule_sets(hash) VALUES (?)");
-        add_set.bind(1, rule_set);
-        if (add_set.exec() == 1) {
-            for (auto const& f : record.rule_files) {
-                std::string const sha = io::sha256_hex(f.text);
-                put_blob(sql, sha, f.text);
-                SQLite::Statement add_file(
-                    sql, "INSERT INTO rule_set_files(rule_set, path, sha256) VALUES (?,?,?)");
-                add_file.bind(1, rule_set);
-                add_file.bind(2, f.path);
-                add_file.bind(3, sha);
-                add_file.exec();
-            }
-        }
-        for (auto const& p : record.plugins) {
-            put_blob(sql, p.sha256, p.bytes);
-            SQLite::Statement add_plugin(
-                sql, "INSERT OR IGNORE INTO plugins(sha256, name, municipality, version, abi, "
-                     "file_name) VALUES (?,?,?,?,?,?)");
-            add_plugin.bind(1, p.sha256);
-            add_plugin.bind(2, p.name);
-            add_plugin.bind(3, p.municipality);
-            add_plugin.bind(4, p.version);
-            add_plugin.bind(5, p.abi);
-            add_plugin.bind(6, p.file_name);
-            add_plugin.exec();
-        }
+        put_rule_set(sql, record.rule_files);
+        put_plugins(sql, record.plugins);
         SQLite::Statement add_case(sql, "INSERT OR IGNORE INTO cases(sha256, case_id, "
                                         "bsn_pseudonym, json) VALUES (?,?,?,?)");
         add_case.bind(1, case_sha);

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -50,6 +51,16 @@ struct IndicationRecord {
 
 /// "sha256:" + SHA-256 over the (path, file hash) list, sorted by path.
 std::string rule_set_hash(std::vector<RuleFile> const& files);
+
+/// Inside the caller's transaction: S0105 unless the database's pseudonym key check is this
+/// key's; the first store sets it.
+std::optional<Diagnostics> check_key(SQLite::Database& db, PseudonymKey const& key,
+                                     std::filesystem::path const& path);
+
+/// Inside the caller's transaction: the rule set's row and its file texts (once per rule set,
+/// by rule_set_hash), and each plugin's manifest and library bytes (once per file hash).
+void put_rule_set(SQLite::Database& sql, std::vector<RuleFile> const& files);
+void put_plugins(SQLite::Database& sql, std::vector<PluginFile> const& plugins);
 
 /// Stores an indication (one transaction, audit entry included) and returns its id. Refuses
 /// with S0105 when the database was started with another pseudonym key, S0106 when the BSN

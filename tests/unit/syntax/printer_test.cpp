@@ -126,10 +126,10 @@ table customary_care: hours/week
   cites "CIZ"
   label "Gebruikelijke zorg"
   valid 2015-01-01 .. 2017-12-31
-  row toezicht, [0, 3) -> 84 hours/week
-  row -, (5, 120] -> 0 hours/week
-  row (a + 1) * 2, [18, ) -> 1 hours/week
-  row -x, (, ] -> 2017-01-01
+  row toezicht,    [0, 3)   -> 84 hours/week
+  row -,           (5, 120] -> 0 hours/week
+  row (a + 1) * 2, [18, )   -> 1 hours/week
+  row -x,          (, ]     -> 2017-01-01
 
 refusal not_capable
   cites "Art. 4"
@@ -140,10 +140,7 @@ provision begeleiding
   cites "Art. 5"
   label "Begeleiding"
   kind begeleiding
-  category "45"
-  product "45A07"
-  unit_code "04"
-  frequency "2"
+  category "45" product "45A07" unit_code "04" frequency "2"
   quantity = hours_per_week
   rate = hourly_rate
   budget = budget_per_year

@@ -1,0 +1,192 @@
+#include "batch/csv_case.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace billijk::batch {
+
+std::optional<std::vector<std::string>> split_csv_record(std::string_view record) {
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < record.size(); ++i) {
+        char const c = record[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < record.size() && record[i + 1] == '"') {
+                fields.back() += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                fields.back() += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.emplace_back();
+        } else {
+            fields.back() += c;
+        }
+    }
+    if (quoted)
+        return std::nullopt;
+    return fields;
+}
+
+std::vector<std::string> const& csv_case_columns() {
+    static std::vector<std::string> const columns = {
+        "case_id",    "municipality", "law",        "decision_date", "period_start",
+        "period_end", "bsn",          "birth_date", "household",     "provision",
+        "form",       "provider",     "rate",       "need_amount",   "need_unit"};
+    return columns;
+}
+
+namespace {
+
+std::vector<std::string> const required = {"case_id",      "municipality", "law", "decision_date",
+                                           "period_start", "period_end",   "bsn", "birth_date",
+                                           "provision",    "form"};
+
+bool starts_with(std::string const& s, std::string_view prefix) {
+    return s.size() > prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+Diagnostics cell_error(std::string const& column, std::string const& message) {
+    return fail("B0003", std::nullopt, "column " + column + ": " + message);
+}
+
+/// "parent:1980-01-01:overloaded;child" → household members.
+Result<nlohmann::json> household(std::string const& cell) {
+    nlohmann::json members = nlohmann::json::array();
+    std::size_t start = 0;
+    while (start <= cell.size()) {
+        std::size_t end = cell.find(';', start);
+        if (end == std::string::npos)
+            end = cell.size();
+        std::string const member = cell.substr(start, end - start);
+        start = end + 1;
+        if (member.empty())
+            continue;
+        nlohmann::json m = nlohmann::json::object();
+        std::size_t part_start = 0;
+        for (int part = 0; part_start <= member.size(); ++part) {
+            std::size_t part_end = member.find(':', part_start);
+            if (part_end == std::string::npos)
+                part_end = member.size();
+            std::string const text = member.substr(part_start, part_end - part_start);
+            part_start = part_end + 1;
+            if (part == 0)
+                m["role"] = text;
+            else if (text == "overloaded")
+                m["overloaded"] = true;
+            else if (!text.empty() && !m.contains("birth_date"))
+                m["birth_date"] = text;
+            else
+                return cell_error("household",
+                                  "'" + member + "': expected ROLE[:BIRTH_DATE][:overloaded]");
+        }
+        members.push_back(std::move(m));
+    }
+    return members;
+}
+
+/// A fact cell: true/false, "AMOUNT UNIT" (a quantity), or text.
+nlohmann::json fact_value(std::string const& cell) {
+    if (cell == "true")
+        return true;
+    if (cell == "false")
+        return false;
+    auto const space = cell.find(' ');
+    if (space != std::string::npos && space > 0 &&
+        cell.find_first_not_of("0123456789.-") == space &&
+        cell.find(' ', space + 1) == std::string::npos)
+        return {{"amount", cell.substr(0, space)}, {"unit", cell.substr(space + 1)}};
+    return cell;
+}
+
+} // namespace
+
+Result<CsvColumns> CsvColumns::from_header(std::vector<std::string> const& header) {
+    Diagnostics problems;
+    std::set<std::string> seen;
+    auto const& known = csv_case_columns();
+    for (auto const& name : header) {
+        bool const ok = std::find(known.begin(), known.end(), name) != known.end() ||
+                        starts_with(name, "need_") || starts_with(name, "fact_");
+        if (!ok)
+            problems.error("B0002", std::nullopt, "column " + name + ": unknown column");
+        else if (!seen.insert(name).second)
+            problems.error("B0002", std::nullopt, "column " + name + ": appears more than once");
+    }
+    for (auto const& name : required)
+        if (seen.count(name) == 0)
+            problems.error("B0002", std::nullopt,
+                           "column " + name + ": required column is missing");
+    if (problems.has_errors())
+        return problems;
+    CsvColumns columns;
+    columns.names_ = header;
+    return columns;
+}
+
+Result<std::string> CsvColumns::case_json(std::string_view record) const {
+    auto fields = split_csv_record(record);
+    if (!fields)
+        return fail("B0003", std::nullopt, "a quoted field is not closed");
+    if (fields->size() != names_.size())
+        return fail("B0003", std::nullopt,
+                    "has " + std::to_string(fields->size()) + " fields, the header " +
+                        std::to_string(names_.size()));
+    nlohmann::json c = nlohmann::json::object();
+    nlohmann::json request = nlohmann::json::object();
+    nlohmann::json items = nlohmann::json::array();
+    nlohmann::json facts = nlohmann::json::object();
+    std::string need_amount, need_unit;
+    c["schema"] = "billijk.case/1";
+    // An empty cell is an absent field; the case contract then says whether it was required.
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+        std::string const& name = names_[i];
+        std::string const& cell = (*fields)[i];
+        if (cell.empty())
+            continue;
+        if (name == "case_id" || name == "municipality" || name == "law" || name == "decision_date")
+            c[name] = cell;
+        else if (name == "period_start")
+            c["period"]["start"] = cell;
+        else if (name == "period_end")
+            c["period"]["end"] = cell;
+        else if (name == "bsn")
+            c["client"]["bsn"] = cell;
+        else if (name == "birth_date")
+            c["client"]["birth_date"] = cell;
+        else if (name == "household") {
+            BILLIJK_TRY(members, household(cell));
+            c["household"] = std::move(members);
+        } else if (name == "provision" || name == "form" || name == "provider" || name == "rate")
+            request[name] = cell;
+        else if (name == "need_amount")
+            need_amount = cell;
+        else if (name == "need_unit")
+            need_unit = cell;
+        else if (starts_with(name, "need_"))
+            items.push_back({{"kind", name.substr(5)}, {"amount", cell}});
+        else if (starts_with(name, "fact_"))
+            facts[name.substr(5)] = fact_value(cell);
+    }
+    if (!need_amount.empty() && !items.empty())
+        return cell_error("need_amount", "give need_amount or need_<kind> columns, not both");
+    if (!items.empty()) {
+        for (auto& item : items)
+            item["unit"] = need_unit.empty() ? std::string("hours/week") : need_unit;
+        request["need"]["items"] = std::move(items);
+    } else if (!need_amount.empty()) {
+        request["need"]["amount"] = need_amount;
+        request["need"]["unit"] = need_unit.empty() ? std::string("hours/week") : need_unit;
+    }
+    if (!facts.empty())
+        request["facts"] = std::move(facts);
+    c["requests"] = nlohmann::json::array({std::move(request)});
+    return c.dump();
+}
+
+} // namespace billijk::batch

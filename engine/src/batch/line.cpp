@@ -1,0 +1,70 @@
+#include "batch/line.hpp"
+
+#include "io/case_json.hpp"
+#include "io/fingerprint.hpp"
+#include "io/indication_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace billijk::batch {
+
+std::string error_line(std::size_t line, std::vector<Diagnostic> const& problems) {
+    nlohmann::json errors = nlohmann::json::array();
+    for (auto const& d : problems)
+        errors.push_back({{"id", d.id}, {"message", d.message}});
+    nlohmann::json out = {{"errors", std::move(errors)}, {"line", line}};
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+LineResult LineWork::process(InputRecord const& record) const {
+    LineResult r;
+    r.line = record.line;
+    auto failed = [&](Diagnostics const& diags) {
+        for (auto const& d : diags.items())
+            if (d.severity == Severity::error)
+                r.problems.push_back(d);
+        r.output = error_line(r.line, r.problems);
+        return std::move(r);
+    };
+
+    std::string csv_text;
+    if (format == InputFormat::csv) {
+        auto json = csv->case_json(record.text);
+        if (!json)
+            return failed(json.diagnostics());
+        csv_text = std::move(json).value();
+    }
+    std::string const& case_text = format == InputFormat::csv ? csv_text : record.text;
+    auto the_case = io::read_case(case_text, "line " + std::to_string(record.line));
+    if (!the_case)
+        return failed(the_case.diagnostics());
+    IndicateOptions run = options;
+    // A stored indication is replayed with its explanations, so --store always builds them;
+    // --no-explain then only shortens the output line.
+    run.explain = explain || store_key != nullptr;
+    auto indication = indicate(rules, the_case.value(), run);
+    if (!indication)
+        return failed(indication.diagnostics());
+    Indication result = std::move(indication).value();
+    result.fingerprint = io::fingerprint(result, io::canonical_case_json(case_text));
+
+    if (store_key != nullptr) {
+        // The stored bytes are exactly `indicate --format json`'s, as replay recomputes them.
+        auto prepared = store::prepare_indication(
+            case_text, result, io::write_indication_json(result), *store_key, *known_packages);
+        if (!prepared)
+            return failed(prepared.diagnostics());
+        r.stored = std::move(prepared).value();
+    }
+    for (auto const& p : result.provisions) {
+        r.granted += p.status == Status::granted ? 1 : 0;
+        r.refused += p.status == Status::refused ? 1 : 0;
+        r.undetermined += p.status == Status::undetermined ? 1 : 0;
+    }
+    r.indicated = true;
+    r.output = "{\"indication\":" + io::write_indication_json_line(result, explain) +
+               ",\"line\":" + std::to_string(r.line) + "}";
+    return r;
+}
+
+} // namespace billijk::batch

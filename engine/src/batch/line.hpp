@@ -1,0 +1,46 @@
+// One input line of `billijk batch`: read the case (JSON Lines or CSV), indicate it, and make
+// its output line (docs/batch.md, "Output") and, with --store, its prepared store record. Safe
+// to call from several threads at once: it only reads the shared rule set and options.
+//
+//   batch::LineWork work{rules, options};
+//   batch::LineResult r = work.process(record);    // r.output: one line of JSON, no newline
+#pragma once
+
+#include "batch/csv_case.hpp"
+#include "batch/reader.hpp"
+
+#include "billijk/engine.hpp"
+#include "store/batch_records.hpp"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace billijk::batch {
+
+struct LineResult {
+    std::size_t line = 0;
+    bool indicated = false;
+    std::string output;               ///< {"indication":…,"line":N} or {"errors":[…],"line":N}
+    std::vector<Diagnostic> problems; ///< why the line gave no indication
+    std::size_t granted = 0, refused = 0, undetermined = 0; ///< provisions by status
+    std::optional<store::PreparedIndication> stored;        ///< with --store
+};
+
+struct LineWork {
+    RuleSet const& rules;
+    InputFormat format = InputFormat::jsonl;
+    CsvColumns const* csv = nullptr; ///< the validated header (CSV only)
+    IndicateOptions options;
+    bool explain = true;                                   ///< false: --no-explain
+    store::PseudonymKey const* store_key = nullptr;        ///< set with --store
+    std::set<std::string> const* known_packages = nullptr; ///< with --store
+
+    LineResult process(InputRecord const& record) const;
+};
+
+/// The error record of a line: {"errors":[{"id":…,"message":…}],"line":N}.
+std::string error_line(std::size_t line, std::vector<Diagnostic> const& problems);
+
+} // namespace billijk::batch

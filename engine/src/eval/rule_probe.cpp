@@ -1,0 +1,48 @@
+// RuleProbe (eval/rule_probe.hpp): one evaluator over a synthetic case with one request.
+#include "eval/rule_probe.hpp"
+
+namespace billijk::eval {
+
+namespace {
+
+Case with_request(ProbeInputs& in) {
+    Case c = std::move(in.the_case);
+    c.requests.assign(1, std::move(in.request));
+    return c;
+}
+
+/// Facts go to the environment (where the evaluator reads facts); parameters and rules are bound.
+std::map<std::string, sema::Scalar> facts_of(sema::Program const& program, sema::PackageId package,
+                                             std::map<std::string, sema::Scalar> const& values) {
+    std::map<std::string, sema::Scalar> out;
+    for (auto const& [name, scalar] : values) {
+        auto ref = program.packages[package].lookup(name);
+        if (ref && ref->kind == sema::DeclKind::fact)
+            out.emplace(name, scalar);
+    }
+    return out;
+}
+
+} // namespace
+
+RuleProbe::RuleProbe(sema::Program const& program, sema::PackageId package, Date reference,
+                     ProbeInputs inputs)
+    : case_(with_request(inputs)),
+      evaluator_(Environment{program, package, case_, case_.requests.front(), nullptr, reference,
+                             facts_of(program, package, inputs.values)}) {
+    for (auto const& [name, scalar] : inputs.values) {
+        auto ref = program.packages[package].lookup(name);
+        if (!ref || ref->kind == sema::DeclKind::fact)
+            continue;
+        Evaluator::Named n;
+        n.value = Value::of(scalar);
+        n.explanation.kind = "input";
+        n.explanation.name = name;
+        n.explanation.value = n.value.to_string();
+        n.explanation.note_nl = "waarde uit de gepubliceerde tabel";
+        n.explanation.note_en = "value from the published table";
+        evaluator_.bind(name, std::move(n));
+    }
+}
+
+} // namespace billijk::eval

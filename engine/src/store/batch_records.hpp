@@ -1,0 +1,100 @@
+// Storing a whole batch run (`billijk batch --store`, docs/batch.md): many indications under one
+// rule set and one set of plugins, committed a group at a time.
+//
+// The run's shared parts (key check, rule texts, plugin files) and a run record are written in
+// one first transaction. Each indication is then prepared outside any transaction (pseudonymised,
+// checked for a BSN in clear, hashed) by the worker threads, and the writer commits groups of
+// prepared indications in input order, each group in one IMMEDIATE transaction that also moves
+// the run record's `last_line` forward. A crash therefore loses at most the uncommitted group and
+// never leaves an indication without its case or audit entry; the run record says how far the
+// run got. Run records live in the `meta` table under `batch_run:NNNNNN` (docs/store.md).
+//
+//   auto run = store::BatchRun::begin(db, setup, key, now);          // S0103, S0105
+//   auto prepared = store::prepare_indication(case_text, indication, output, key);  // any thread
+//   run.value().commit(group, last_line, now);                       // one transaction
+//   run.value().finish(last_line, now);
+#pragma once
+
+#include "billijk/indication.hpp"
+#include "store/database.hpp"
+#include "store/pseudonym.hpp"
+#include "store/records.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace billijk::store {
+
+/// What every indication of a run shares.
+struct BatchRunSetup {
+    std::string input_name; ///< the input file's name (without directory), for the run record
+    std::vector<RuleFile> rule_files;
+    std::vector<PluginFile> plugins; ///< every loaded plugin; `bound` is per indication
+    std::optional<std::string> date_option;
+};
+
+/// One indication made ready for storing, without touching the database.
+struct PreparedIndication {
+    std::size_t line = 0; ///< input line
+    PseudonymisedCase stored_case;
+    std::string case_sha256;
+    std::string reference_date, engine, fingerprint;
+    std::string output; ///< the exact `indicate --format json` bytes, as replay recomputes them
+    std::string output_sha256;
+    std::set<std::string> bound_plugins; ///< sha256 of the plugins the indication names
+};
+
+/// Pseudonymises and hashes one indication (thread-safe). S0106 when a BSN would be stored in
+/// clear; S0108 when a rule package of the indication is not among `known_packages` (the
+/// "sha256:…" hashes of the run's rule texts and plugin rule sources).
+Result<PreparedIndication> prepare_indication(std::string_view case_text,
+                                              Indication const& indication, std::string output,
+                                              PseudonymKey const& key,
+                                              std::set<std::string> const& known_packages);
+
+/// The run record, as kept in `meta`.
+struct BatchRunRecord {
+    std::int64_t run = 0;
+    std::string input;
+    std::string started_at, updated_at;
+    std::size_t last_line = 0; ///< every input line up to here is settled in the store
+    std::int64_t stored = 0;   ///< indications stored by this run
+    std::optional<std::int64_t> first_indication, last_indication;
+    bool finished = false;
+};
+
+/// Every run record, oldest first.
+Result<std::vector<BatchRunRecord>> batch_runs(Database& db);
+
+class BatchRun {
+  public:
+    /// Writes the shared parts and a new run record in one transaction.
+    static Result<BatchRun> begin(Database& db, BatchRunSetup const& setup, PseudonymKey const& key,
+                                  std::string const& now);
+
+    std::int64_t number() const { return record_.run; }
+    BatchRunRecord const& record() const { return record_; }
+
+    /// Stores `group` (in order) with its audit entries and moves the run record to
+    /// `last_line`, all in one transaction. S0103 on failure: nothing of the group is stored.
+    std::optional<Diagnostics> commit(std::vector<PreparedIndication> const& group,
+                                      std::size_t last_line, std::string const& now);
+
+    /// Marks the run finished (one small transaction).
+    std::optional<Diagnostics> finish(std::size_t last_line, std::string const& now);
+
+  private:
+    BatchRun(Database& db, BatchRunSetup const& setup, BatchRunRecord record)
+        : db_(&db), setup_(&setup), record_(std::move(record)) {}
+    void write_record(SQLite::Database& sql);
+
+    Database* db_;
+    BatchRunSetup const* setup_;
+    BatchRunRecord record_;
+    std::string rule_set_;
+};
+
+} // namespace billijk::store

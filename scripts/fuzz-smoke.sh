@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Fuzz smoke test (docs/testing.md, "Fuzzing"): builds the libFuzzer targets with clang-14 under
+# AddressSanitizer + UndefinedBehaviorSanitizer in their own build directory, generates the seed
+# corpora from the repository's rule files and golden cases, and runs each target for a short
+# time. Fails on any crash; the crashing input is left as <build>/fuzz-out/<target>/crash-*.
+#
+# Usage: scripts/fuzz-smoke.sh [SECONDS per target, default 30] [BUILD DIR, default build-fuzz]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+seconds=${1:-30}
+build=${2:-$root/build-fuzz}
+jobs=${BILLIJK_JOBS:-2}
+
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_COMPILER=clang++-14 -DBILLIJK_FUZZ=ON -DBILLIJK_SANITIZE=address,undefined \
+  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
+targets=(parse case_json plugin_table)
+cmake --build "$build" -j "$jobs" --target "${targets[@]/#/fuzz_}"
+
+# Seeds: copies of the repository's files, named by content hash so that equal files count once.
+seed() { # seed TARGET FILES...
+  local dir="$build/fuzz-seeds/$1"; shift
+  mkdir -p "$dir"
+  for f in "$@"; do cp "$f" "$dir/$(sha1sum "$f" | cut -c1-16)"; done
+}
+rm -rf "$build/fuzz-seeds"
+mapfile -t rule_files < <(find "$root/rules" "$root/plugins" "$root/tests/golden" "$root/tests/review" -name '*.rules' | sort)
+mapfile -t json_files < <(find "$root/tests/golden" "$root/examples" -name '*.json' | sort)
+seed parse "${rule_files[@]}"
+seed case_json "${json_files[@]}"
+seed plugin_table "$root"/tests/fuzz/seeds/plugin_table/*
+
+status=0
+for t in "${targets[@]}"; do
+  out="$build/fuzz-out/$t"
+  mkdir -p "$out/corpus"
+  echo "== fuzz $t for ${seconds}s"
+  # -rss_limit_mb: a run that needs more memory than this is a bug (bounded inputs).
+  if ! (cd "$out" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=8192 \
+        -print_final_stats=1 "$out/corpus" "$build/fuzz-seeds/$t" \
+        "$root/tests/fuzz/regressions/$t" > "$out/log.txt" 2>&1); then
+    echo "fuzz $t: CRASH; see $out/log.txt and $out/crash-*" >&2
+    tail -40 "$out/log.txt" >&2
+    status=1
+  else
+    grep -E "^stat::number_of_executed_units|^Done" "$out/log.txt" || true
+  fi
+done
+exit $status
