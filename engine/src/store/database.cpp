@@ -1,8 +1,11 @@
 #include "store/database.hpp"
 
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
+#include <chrono>
 #include <system_error>
+#include <thread>
 
 namespace billijk::store {
 
@@ -53,24 +56,41 @@ Result<Database> Database::open(fs::path const& path, bool create) {
                     path.string() + ": the database has schema version " + std::to_string(version) +
                         ", newer than this billijk understands (" + std::to_string(latest) +
                         "); use a newer billijk");
-    try {
-        // WAL: readers (an auditor's verify) never block the writer. Foreign keys are off by
-        // default in SQLite and must be switched on per connection.
-        db->exec("PRAGMA journal_mode=WAL");
-        db->exec("PRAGMA foreign_keys=ON");
-        for (int number = version + 1; number <= latest; ++number) {
-            // IMMEDIATE, and the version read again under the write lock: another process
-            // opening the same new file at the same moment may have applied it already.
-            SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
-            if (user_version(*db) >= number)
+    // Several processes may open a new file at once (batches starting together). Switching to
+    // WAL needs a moment of exclusive access, and SQLite answers "database is locked" there at
+    // once instead of waiting on the busy timeout; so the set-up is retried, each try in its own
+    // transaction, until the busy timeout has passed.
+    auto const deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (;;) {
+        try {
+            // WAL: readers (an auditor's verify) never block the writer. Foreign keys are off by
+            // default in SQLite and must be switched on per connection.
+            db->exec("PRAGMA journal_mode=WAL");
+            db->exec("PRAGMA foreign_keys=ON");
+            for (int number = version + 1; number <= latest; ++number) {
+                // IMMEDIATE, and the version read again under the write lock: another process
+                // opening the same new file at the same moment may have applied it already.
+                SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+                if (user_version(*db) >= number)
+                    continue;
+                db->exec(migration_sql(number));
+                db->exec("PRAGMA user_version=" + std::to_string(number));
+                tx.commit();
+            }
+            break;
+        } catch (SQLite::Exception const& e) {
+            bool const busy = e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED;
+            if (busy && std::chrono::steady_clock::now() < deadline) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
                 continue;
-            db->exec(migration_sql(number));
-            db->exec("PRAGMA user_version=" + std::to_string(number));
-            tx.commit();
+            }
+            return store_failure(path, "migrating the schema to version " + std::to_string(latest),
+                                 e.what());
+        } catch (std::exception const& e) {
+            return store_failure(path, "migrating the schema to version " + std::to_string(latest),
+                                 e.what());
         }
-    } catch (std::exception const& e) {
-        return store_failure(path, "migrating the schema to version " + std::to_string(latest),
-                             e.what());
     }
     return Database(std::move(db), path, latest);
 }
