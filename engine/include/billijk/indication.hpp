@@ -7,13 +7,87 @@
 
 #include "billijk/case.hpp"
 
+#include <compare>
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace billijk {
+
+struct Explanation;
+
+/// The inputs of an explanation node. A value used in several places (the hours above customary
+/// care under the quantity, a refusal and the budget) is one shared node, not a copy per use:
+/// copying whole derivations was most of the time of an explained indication (bench/,
+/// docs/performance.md). Nodes are immutable once shared. Iterating yields `Explanation const&`;
+/// writers (io/indication_json, io/explain_text) still print each use in full, so the output is
+/// the same tree as before.
+class ExplanationInputs {
+  public:
+    using Ref = std::shared_ptr<Explanation const>;
+
+    class const_iterator {
+      public:
+        using iterator_category = std::random_access_iterator_tag;
+        using value_type = Explanation;
+        using difference_type = std::ptrdiff_t;
+        using pointer = Explanation const*;
+        using reference = Explanation const&;
+
+        const_iterator() = default;
+        explicit const_iterator(std::vector<Ref>::const_iterator at) : at_(at) {}
+        reference operator*() const { return **at_; }
+        pointer operator->() const { return at_->get(); }
+        const_iterator& operator++() {
+            ++at_;
+            return *this;
+        }
+        const_iterator operator++(int) { return const_iterator(at_++); }
+        const_iterator& operator--() {
+            --at_;
+            return *this;
+        }
+        const_iterator operator+(difference_type n) const { return const_iterator(at_ + n); }
+        difference_type operator-(const_iterator const& o) const { return at_ - o.at_; }
+        reference operator[](difference_type n) const { return *at_[n]; }
+        bool operator==(const_iterator const& o) const = default;
+        auto operator<=>(const_iterator const& o) const = default;
+        Ref const& ref() const { return *at_; }
+
+      private:
+        std::vector<Ref>::const_iterator at_;
+    };
+
+    ExplanationInputs() = default;
+    /// New nodes (tests and hand-built explanations), each wrapped once.
+    ExplanationInputs(std::initializer_list<Explanation> nodes);
+    ExplanationInputs(std::vector<Explanation> nodes);
+
+    bool empty() const { return nodes_.empty(); }
+    std::size_t size() const { return nodes_.size(); }
+    const_iterator begin() const { return const_iterator(nodes_.begin()); }
+    const_iterator end() const { return const_iterator(nodes_.end()); }
+    Explanation const& operator[](std::size_t i) const { return *nodes_[i]; }
+    Explanation const& at(std::size_t i) const { return *nodes_.at(i); }
+    Explanation const& front() const { return *nodes_.front(); }
+    Explanation const& back() const { return *nodes_.back(); }
+    /// The shared nodes themselves, to share them further without copying.
+    std::vector<Ref> const& refs() const { return nodes_; }
+
+    void push_back(Ref node) { nodes_.push_back(std::move(node)); }
+    void push_back(Explanation node); ///< wraps a new node (defined below Explanation)
+    void clear() { nodes_.clear(); }
+    void reserve(std::size_t n) { nodes_.reserve(n); }
+
+  private:
+    std::vector<Ref> nodes_;
+};
 
 /// One node of a derivation: the value of a rule, parameter, table, fact, case input or
 /// literal, with the rule's citation and labels and the formula with actual values substituted.
@@ -33,13 +107,30 @@ struct Explanation {
                             ///< 0.01, half_up)"
     std::string note_nl; ///< e.g. "versie geldig 2015-01-01 t/m 2017-12-31", "vervangt national.x"
     std::string note_en;
-    std::vector<Explanation> inputs; ///< the values this one was computed from, in order of use
+    ExplanationInputs inputs; ///< the values this one was computed from, in order of use
     /// For coverage (`billijk golden run --coverage`), not written out (the notes say the same
     /// in words): the index of the version of a dated parameter or table that was used, and the
     /// 0-based rows of a table that matched.
     std::optional<std::uint32_t> version;
     std::vector<std::uint32_t> rows;
 };
+
+/// A shared, immutable explanation node.
+using ExplanationRef = ExplanationInputs::Ref;
+
+inline void ExplanationInputs::push_back(Explanation node) {
+    nodes_.push_back(std::make_shared<Explanation const>(std::move(node)));
+}
+
+inline ExplanationInputs::ExplanationInputs(std::initializer_list<Explanation> nodes) {
+    for (auto const& node : nodes)
+        push_back(node);
+}
+
+inline ExplanationInputs::ExplanationInputs(std::vector<Explanation> nodes) {
+    for (auto& node : nodes)
+        push_back(std::move(node));
+}
 
 struct Reason {
     std::string rule; ///< refusal or rule id

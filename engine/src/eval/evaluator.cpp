@@ -25,13 +25,11 @@ Traced Evaluator::trace(Expr const& e, std::string const& owner) {
     return {std::move(v), print_formula(e, f.shown), std::move(f.inputs)};
 }
 
-void Evaluator::use(Frame& f, Expr const& at, std::string const& key, Explanation const& node,
+void Evaluator::use(Frame& f, Expr const& at, std::string const& key, ExplanationRef node,
                     Value const& value) {
-    if (!env_.explain)
-        return;
     f.shown[&at] = value.determined() ? value.to_string() : "undetermined";
     if (f.seen.insert(key).second)
-        f.inputs.push_back(node);
+        f.inputs.push_back(std::move(node));
 }
 
 Value Evaluator::checked(Checked result, Unit unit, Frame const& f) const {
@@ -233,13 +231,14 @@ Value Evaluator::eval_input(Expr const& e, Frame& f) {
         node.note_nl = "de cliënt plus de leden van het huishouden in de casus";
         node.note_en = "the client plus the household members in the case";
     }
-    use(f, e, "input:" + name, node, v);
+    use(f, e, "input:" + name, std::make_shared<Explanation const>(std::move(node)), v);
     return v;
 }
 
 Value Evaluator::eval_name(Expr const& e, Frame& f) {
     Named const& n = named(e.name);
-    use(f, e, "name:" + e.name, n.explanation, n.value);
+    if (env_.explain)
+        use(f, e, "name:" + e.name, n.explanation, n.value);
     return n.value;
 }
 

@@ -43,8 +43,8 @@ struct Environment {
 /// A value with the pieces of its explanation.
 struct Traced {
     Value value;
-    std::string formula;             ///< the expression with values substituted
-    std::vector<Explanation> inputs; ///< nodes of the names it used, first use first
+    std::string formula;      ///< the expression with values substituted
+    ExplanationInputs inputs; ///< nodes of the names it used, first use first
 };
 
 class Evaluator {
@@ -56,7 +56,7 @@ class Evaluator {
 
     struct Named {
         Value value;
-        Explanation explanation;
+        ExplanationRef explanation; ///< null when not explaining
     };
     /// A fact, parameter or rule visible in the root package (memoised).
     Named const& named(std::string const& name);
@@ -77,7 +77,7 @@ class Evaluator {
   private:
     struct Frame {
         std::string owner;
-        std::vector<Explanation> inputs;
+        ExplanationInputs inputs;
         std::set<std::string> seen;
         std::map<sema::Expr const*, std::string> shown; ///< values substituted in the formula
     };
@@ -95,15 +95,20 @@ class Evaluator {
     Value eval_plugin(sema::Expr const& e, Frame& f);  // plugin_calls.cpp
 
     /// Records `node` as an input of the frame (once per key) and its value for the formula.
-    void use(Frame& f, sema::Expr const& at, std::string const& key, Explanation const& node,
+    /// Only called when explaining.
+    void use(Frame& f, sema::Expr const& at, std::string const& key, ExplanationRef node,
              Value const& value);
     Value checked(Checked result, Unit unit, Frame const& f) const;
 
-    // named.cpp
-    Named compute_named(std::string const& name);
-    Named fact(sema::FactDecl const& d);
-    Named parameter(sema::ParameterDecl const& d);
-    Named rule(sema::RuleDecl const& d);
+    // named.cpp: a value with its explanation node, before the node is shared
+    struct Computed {
+        Value value;
+        Explanation explanation;
+    };
+    Computed compute_named(std::string const& name);
+    Computed fact(sema::FactDecl const& d);
+    Computed parameter(sema::ParameterDecl const& d);
+    Computed rule(sema::RuleDecl const& d);
     Explanation base_node(std::string kind, std::string const& name, sema::PackageId package,
                           sema::Meta const& meta) const;
     void override_note(Explanation& node, std::string const& name, sema::PackageId package) const;

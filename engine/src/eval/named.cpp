@@ -24,12 +24,15 @@ Evaluator::Named const& Evaluator::named(std::string const& name) {
         Named cycle{Value::undetermined("cycle through " + name), {}};
         return memo_.emplace(name, std::move(cycle)).first->second;
     }
-    Named n = compute_named(name);
+    Computed c = compute_named(name);
     active_.erase(name);
+    Named n{std::move(c.value), nullptr};
+    if (env_.explain)
+        n.explanation = std::make_shared<Explanation const>(std::move(c.explanation));
     return memo_.emplace(name, std::move(n)).first->second;
 }
 
-Evaluator::Named Evaluator::compute_named(std::string const& name) {
+Evaluator::Computed Evaluator::compute_named(std::string const& name) {
     auto const& program = env_.program;
     auto ref = program.packages[env_.root].lookup(name);
     if (ref) {
@@ -44,9 +47,9 @@ Evaluator::Named Evaluator::compute_named(std::string const& name) {
             break;
         }
     }
-    Named n{Value::undetermined("'" + name + "' is not a value in package " +
-                                program.packages[env_.root].name),
-            {}};
+    Computed n{Value::undetermined("'" + name + "' is not a value in package " +
+                                   program.packages[env_.root].name),
+               {}};
     n.explanation.name = name;
     n.explanation.value = n.value.to_string();
     return n;
@@ -85,8 +88,8 @@ void Evaluator::override_note(Explanation& node, std::string const& name,
     }
 }
 
-Evaluator::Named Evaluator::fact(sema::FactDecl const& d) {
-    Named n;
+Evaluator::Computed Evaluator::fact(sema::FactDecl const& d) {
+    Computed n;
     auto it = env_.facts.find(d.name);
     n.value = it == env_.facts.end() ? Value::undetermined("missing fact " + d.name)
                                      : Value::of(it->second);
@@ -97,8 +100,8 @@ Evaluator::Named Evaluator::fact(sema::FactDecl const& d) {
     return n;
 }
 
-Evaluator::Named Evaluator::parameter(sema::ParameterDecl const& d) {
-    Named n;
+Evaluator::Computed Evaluator::parameter(sema::ParameterDecl const& d) {
+    Computed n;
     bool const explain = env_.explain;
     if (explain)
         n.explanation = base_node("parameter", d.name, d.package, d.meta);
@@ -164,9 +167,9 @@ bool declared_over(std::vector<sema::ExceptionDecl const*> const& all, sema::Exc
 
 } // namespace
 
-Evaluator::Named Evaluator::rule(sema::RuleDecl const& d) {
+Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
     auto const& program = env_.program;
-    Named n;
+    Computed n;
     bool const explain = env_.explain;
     if (explain) {
         n.explanation = base_node("rule", d.name, d.package, d.meta);
@@ -205,7 +208,7 @@ Evaluator::Named Evaluator::rule(sema::RuleDecl const& d) {
             winner = h;
     }
 
-    std::vector<Explanation> exception_nodes;
+    ExplanationInputs exception_nodes;
     Traced applied;
     for (auto& c : considered) {
         if (c.decl == winner)
@@ -220,10 +223,10 @@ Evaluator::Named Evaluator::rule(sema::RuleDecl const& d) {
             node.note_nl = "uitzondering op " + d.name + ", want " + c.decl->condition.text;
             node.note_en = "exception to " + d.name + ", because " + c.decl->condition.text;
             node.inputs = std::move(c.condition.inputs);
-            for (auto& in : applied.inputs) {
+            for (auto const& in : applied.inputs.refs()) {
                 bool dup = false;
                 for (auto const& have : node.inputs)
-                    dup = dup || (have.kind == in.kind && have.name == in.name);
+                    dup = dup || (have.kind == in->kind && have.name == in->name);
                 if (!dup)
                     node.inputs.push_back(in);
             }
@@ -264,8 +267,8 @@ Evaluator::Named Evaluator::rule(sema::RuleDecl const& d) {
         }
         n.explanation.formula = std::move(own.formula);
         n.explanation.inputs = std::move(own.inputs);
-        for (auto& node : exception_nodes)
-            n.explanation.inputs.push_back(std::move(node));
+        for (auto const& node : exception_nodes.refs())
+            n.explanation.inputs.push_back(node);
     }
     as_declared(n.value, d.type);
     if (explain)

@@ -74,7 +74,7 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
             node.note_en += " (minutes per week divided by 60)";
         }
     }
-    use(f, e, "need:" + kind, node, v);
+    use(f, e, "need:" + kind, std::make_shared<Explanation const>(std::move(node)), v);
     return v;
 }
 

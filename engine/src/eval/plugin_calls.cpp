@@ -132,7 +132,7 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
     if (!env_.explain)
         return result;
     node.value = result.to_string();
-    use(f, e, "plugin:" + formula, node, result);
+    use(f, e, "plugin:" + formula, std::make_shared<Explanation const>(std::move(node)), result);
     return result;
 }
 

@@ -133,22 +133,23 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
                 return;
             Traced t = ev.trace(*e, what);
             if (explain) {
-                Explanation node;
+                ExplanationRef node;
                 if (e->kind == sema::Expr::Kind::name && t.inputs.size() == 1) {
-                    node = std::move(t.inputs.front());
+                    node = t.inputs.refs().front();
                 } else {
-                    node.kind = "expression";
-                    node.name = what;
-                    node.value = t.value.to_string();
-                    node.expression = e->text;
-                    node.formula = std::move(t.formula);
-                    node.inputs = std::move(t.inputs);
+                    Explanation expression;
+                    expression.kind = "expression";
+                    expression.name = what;
+                    expression.value = t.value.to_string();
+                    expression.expression = e->text;
+                    expression.formula = std::move(t.formula);
+                    expression.inputs = std::move(t.inputs);
+                    node = std::make_shared<Explanation const>(std::move(expression));
                 }
-                // The node without its inputs: copying the whole derivation to clear it
-                // afterwards was a third of the time of an explained case (bench/, callgrind).
-                std::vector<Explanation> inputs = std::move(node.inputs);
-                out.field_sources[what] = node;
-                node.inputs = std::move(inputs);
+                // The node without its inputs (they are shared, so this copies no derivation).
+                Explanation source = *node;
+                source.inputs.clear();
+                out.field_sources[what] = std::move(source);
                 out.explanation.inputs.push_back(std::move(node));
             }
             if (!t.value.determined()) {

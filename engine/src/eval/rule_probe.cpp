@@ -36,11 +36,13 @@ RuleProbe::RuleProbe(sema::Program const& program, sema::PackageId package, Date
             continue;
         Evaluator::Named n;
         n.value = Value::of(scalar);
-        n.explanation.kind = "input";
-        n.explanation.name = name;
-        n.explanation.value = n.value.to_string();
-        n.explanation.note_nl = "waarde uit de gepubliceerde tabel";
-        n.explanation.note_en = "value from the published table";
+        Explanation node;
+        node.kind = "input";
+        node.name = name;
+        node.value = n.value.to_string();
+        node.note_nl = "waarde uit de gepubliceerde tabel";
+        node.note_en = "value from the published table";
+        n.explanation = std::make_shared<Explanation const>(std::move(node));
         evaluator_.bind(name, std::move(n));
     }
 }

@@ -108,8 +108,8 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
             for (auto r : matched) {
                 auto const& row = version->rows[r];
                 Traced t = trace(row.result, table.name);
-                for (auto& in : t.inputs)
-                    node.inputs.push_back(std::move(in));
+                for (auto const& in : t.inputs.refs())
+                    node.inputs.push_back(in);
                 if (explain)
                     rows_nl += (rows_nl.empty() ? "" : "; ") + std::to_string(r + 1) + ": " +
                                row_text(row) + " -> " + row.result.text;
@@ -146,7 +146,7 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
     if (!explain)
         return result;
     node.value = result.to_string();
-    use(f, e, "table:" + formula, node, result);
+    use(f, e, "table:" + formula, std::make_shared<Explanation const>(std::move(node)), result);
     return result;
 }
 

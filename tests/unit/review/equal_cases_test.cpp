@@ -43,9 +43,9 @@ ProvisionResult provision(std::string birth, std::string need, std::string provi
     auto budget = rule("budget_per_year", "x eur/year",
                        {rate_node, hours_node, leaf("parameter", "weeks_per_year", "52")});
     r.explanation = leaf("provision", r.provision, "granted");
-    r.explanation.inputs = {rule("not_capable", "false", {leaf("fact", "pgb_capable", "true")}),
-                            hours_node, rate_node, budget};
-    r.explanation.inputs[0].kind = "refusal";
+    auto refusal = rule("not_capable", "false", {leaf("fact", "pgb_capable", "true")});
+    refusal.kind = "refusal";
+    r.explanation.inputs = {refusal, hours_node, rate_node, budget};
     r.quantity = Quantity{*Decimal::parse(hours), *Unit::parse("hours/week")};
     return r;
 }
@@ -85,7 +85,13 @@ TEST_CASE("different birth dates with the same hours are equal cases; other hour
 
 TEST_CASE("a provider read outside the rate derivation is need") {
     auto r = provision("2010-03-14", "10", "informal", "16.00", "8");
-    r.explanation.inputs[0].inputs.push_back(leaf("input", "request.provider", "informal"));
+    // Nodes are immutable once shared: rebuild the refusal with the extra input.
+    Explanation refusal = r.explanation.inputs[0];
+    refusal.inputs.push_back(leaf("input", "request.provider", "informal"));
+    ExplanationInputs inputs{refusal};
+    for (std::size_t i = 1; i < r.explanation.inputs.size(); ++i)
+        inputs.push_back(r.explanation.inputs.refs()[i]);
+    r.explanation.inputs = std::move(inputs);
     auto p = need_profile(r);
     CHECK(p.price_inputs.count("request.provider") == 0);
     CHECK(names(p)[1] == "not_capable=false");
