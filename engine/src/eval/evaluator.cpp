@@ -27,9 +27,15 @@ Traced Evaluator::trace(Expr const& e, std::string const& owner) {
 
 void Evaluator::use(Frame& f, Expr const& at, std::string const& key, ExplanationRef node,
                     Value const& value) {
-    f.shown[&at] = value.determined() ? value.to_string() : "undetermined";
-    if (f.seen.insert(key).second)
-        f.inputs.push_back(std::move(node));
+    f.shown[&at] = value.determined() ? node->value : "undetermined";
+    bool const first = key.empty() ? std::find(f.seen_nodes.begin(), f.seen_nodes.end(),
+                                               node.get()) == f.seen_nodes.end()
+                                   : f.seen.insert(key).second;
+    if (!first)
+        return;
+    if (key.empty())
+        f.seen_nodes.push_back(node.get());
+    f.inputs.push_back(std::move(node));
 }
 
 Value Evaluator::checked(Checked result, Unit unit, Frame const& f) const {
@@ -219,26 +225,29 @@ Value Evaluator::eval_input(Expr const& e, Frame& f) {
     }
     if (!env_.explain)
         return v;
-    std::string name;
-    for (auto const& info : sema::inputs())
-        if (info.input == e.input)
-            name = info.name;
-    Explanation node;
-    node.kind = "input";
-    node.name = name;
-    node.value = v.to_string();
-    if (e.input == sema::Input::household_size) {
-        node.note_nl = "de cliënt plus de leden van het huishouden in de casus";
-        node.note_en = "the client plus the household members in the case";
+    // An input's value is fixed for the request: one node, shared by every use.
+    auto& shared = input_nodes_[e.input];
+    if (!shared) {
+        Explanation node;
+        node.kind = "input";
+        for (auto const& info : sema::inputs())
+            if (info.input == e.input)
+                node.name = info.name;
+        node.value = v.to_string();
+        if (e.input == sema::Input::household_size) {
+            node.note_nl = "de cliënt plus de leden van het huishouden in de casus";
+            node.note_en = "the client plus the household members in the case";
+        }
+        shared = std::make_shared<Explanation const>(std::move(node));
     }
-    use(f, e, "input:" + name, std::make_shared<Explanation const>(std::move(node)), v);
+    use(f, e, {}, shared, v);
     return v;
 }
 
 Value Evaluator::eval_name(Expr const& e, Frame& f) {
     Named const& n = named(e.name);
     if (env_.explain)
-        use(f, e, "name:" + e.name, n.explanation, n.value);
+        use(f, e, {}, n.explanation, n.value);
     return n.value;
 }
 

@@ -20,10 +20,12 @@
 #include "eval/value.hpp"
 #include "sema/ir.hpp"
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace billijk::eval {
@@ -64,7 +66,8 @@ class Evaluator {
     /// Fixes the value of a named fact, parameter or rule before anything reads it: `named`
     /// then returns `value` instead of computing it (eval/rule_probe.hpp binds a row this way).
     void bind(std::string const& name, Named value) {
-        memo_.insert_or_assign(name, std::move(value));
+        auto const key = stable_key(name, env_.program.packages[env_.root].lookup(name));
+        memo_.insert_or_assign(key, std::move(value));
     }
 
     Environment const& environment() const { return env_; }
@@ -78,7 +81,8 @@ class Evaluator {
     struct Frame {
         std::string owner;
         ExplanationInputs inputs;
-        std::set<std::string> seen;
+        std::vector<Explanation const*> seen_nodes; ///< shared nodes already in `inputs`
+        std::set<std::string> seen;                 ///< keys of per-use nodes already in `inputs`
         std::map<sema::Expr const*, std::string> shown; ///< values substituted in the formula
     };
 
@@ -94,8 +98,9 @@ class Evaluator {
     Value eval_table(sema::Expr const& e, Frame& f);   // table.cpp
     Value eval_plugin(sema::Expr const& e, Frame& f);  // plugin_calls.cpp
 
-    /// Records `node` as an input of the frame (once per key) and its value for the formula.
-    /// Only called when explaining.
+    /// Records `node` as an input of the frame (once per key; an empty key: once per node, for
+    /// the memoised nodes of names and inputs) and its value for the formula. Only called when
+    /// explaining; `node->value` must be `value` rendered.
     void use(Frame& f, sema::Expr const& at, std::string const& key, ExplanationRef node,
              Value const& value);
     Value checked(Checked result, Unit unit, Frame const& f) const;
@@ -105,7 +110,10 @@ class Evaluator {
         Value value;
         Explanation explanation;
     };
-    Computed compute_named(std::string const& name);
+    Computed compute_named(std::string const& name, std::optional<sema::DeclRef> ref);
+    /// A key for the memo that lives as long as the evaluator: the declaration's own name in the
+    /// program, or a copy kept in `owned_names_` for a name that is not a declaration.
+    std::string_view stable_key(std::string const& name, std::optional<sema::DeclRef> ref);
     Computed fact(sema::FactDecl const& d);
     Computed parameter(sema::ParameterDecl const& d);
     Computed rule(sema::RuleDecl const& d);
@@ -120,8 +128,13 @@ class Evaluator {
 
     Environment env_;
     std::set<Date> change_dates_;
-    std::map<std::string, Named> memo_;
-    std::set<std::string> active_;
+    // Keys view declaration names in the program (or owned_names_): no string is copied to
+    // memoise a value, which was a fifth of an indication without explanations.
+    std::map<std::string_view, Named, std::less<>> memo_;
+    std::deque<std::string> owned_names_;
+    std::vector<std::string_view> active_; ///< names being computed (a cycle guard)
+    /// The node of each case input, built on first use (indexed by sema::Input).
+    std::map<sema::Input, ExplanationRef> input_nodes_;
 };
 
 /// The formula of `e`: its source form with the values in `shown` substituted (formula.cpp).

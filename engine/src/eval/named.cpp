@@ -2,6 +2,8 @@
 // with its explanation node. Memoised per Evaluator.
 #include "eval/evaluator.hpp"
 
+#include <algorithm>
+
 namespace billijk::eval {
 
 using sema::DeclKind;
@@ -17,24 +19,50 @@ void as_declared(Value& v, sema::Type const& declared) {
 } // namespace
 
 Evaluator::Named const& Evaluator::named(std::string const& name) {
-    if (auto it = memo_.find(name); it != memo_.end())
+    if (auto it = memo_.find(std::string_view(name)); it != memo_.end())
         return it->second;
-    if (!active_.insert(name).second) {
+    auto const ref = env_.program.packages[env_.root].lookup(name);
+    std::string_view const key = stable_key(name, ref);
+    if (std::find(active_.begin(), active_.end(), key) != active_.end()) {
         // The checker rejects cycles; this guard keeps a bug from recursing forever.
-        Named cycle{Value::undetermined("cycle through " + name), {}};
-        return memo_.emplace(name, std::move(cycle)).first->second;
+        Named cycle{Value::undetermined("cycle through " + name), nullptr};
+        if (env_.explain) {
+            Explanation node;
+            node.name = name;
+            node.value = cycle.value.to_string();
+            cycle.explanation = std::make_shared<Explanation const>(std::move(node));
+        }
+        return memo_.emplace(key, std::move(cycle)).first->second;
     }
-    Computed c = compute_named(name);
-    active_.erase(name);
+    active_.push_back(key);
+    Computed c = compute_named(name, ref);
+    active_.pop_back();
     Named n{std::move(c.value), nullptr};
     if (env_.explain)
         n.explanation = std::make_shared<Explanation const>(std::move(c.explanation));
-    return memo_.emplace(name, std::move(n)).first->second;
+    return memo_.emplace(key, std::move(n)).first->second;
 }
 
-Evaluator::Computed Evaluator::compute_named(std::string const& name) {
+std::string_view Evaluator::stable_key(std::string const& name, std::optional<sema::DeclRef> ref) {
     auto const& program = env_.program;
-    auto ref = program.packages[env_.root].lookup(name);
+    if (ref) {
+        switch (ref->kind) {
+        case DeclKind::fact:
+            return program.facts[ref->index].name;
+        case DeclKind::parameter:
+            return program.parameters[ref->index].name;
+        case DeclKind::rule:
+            return program.rules[ref->index].name;
+        default:
+            break;
+        }
+    }
+    return owned_names_.emplace_back(name);
+}
+
+Evaluator::Computed Evaluator::compute_named(std::string const& name,
+                                             std::optional<sema::DeclRef> ref) {
+    auto const& program = env_.program;
     if (ref) {
         switch (ref->kind) {
         case DeclKind::fact:

@@ -36,16 +36,25 @@ std::string row_text(sema::TableRow const& row) {
 Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
     auto const& program = env_.program;
     std::vector<sema::Scalar> args;
+    std::vector<Value> values;
     std::vector<std::string> why;
-    std::string formula = e.name + "(";
-    for (std::size_t i = 0; i < e.kids.size(); ++i) {
-        Value v = eval(e.kids[i], f);
-        add_reasons(why, v.reasons);
-        formula += (i ? ", " : "") + (v.determined() ? v.to_string() : "undetermined");
-        if (v.determined())
-            args.push_back(*v.scalar);
+    values.reserve(e.kids.size());
+    for (auto const& kid : e.kids) {
+        values.push_back(eval(kid, f));
+        add_reasons(why, values.back().reasons);
+        if (values.back().determined())
+            args.push_back(*values.back().scalar);
     }
-    formula += ")";
+    // The call with its argument values, e.g. "bg_band(12 hours/week)": for the explanation and
+    // for the reason no row matches; rendered only when needed.
+    auto call_text = [&] {
+        std::string text = e.name + "(";
+        for (std::size_t i = 0; i < values.size(); ++i)
+            text +=
+                (i ? ", " : "") + (values[i].determined() ? values[i].to_string() : "undetermined");
+        return text + ")";
+    };
+    std::string const formula = env_.explain ? call_text() : std::string();
     auto ref = program.packages[env_.root].lookup(e.name);
     if (!ref || ref->kind != sema::DeclKind::table)
         return Value::undetermined("no table " + e.name + " in package " +
@@ -98,7 +107,7 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
         }
         if (matched.empty() && version->hit != sema::HitPolicy::sum) {
             result = Value::undetermined("no row of table " + table.name + " matches " +
-                                         formula.substr(table.name.size()));
+                                         call_text().substr(e.name.size()));
             append_note(node.note_nl, "geen rij past");
             append_note(node.note_en, "no row matches");
         } else {
