@@ -1,148 +1,240 @@
+// Members are written in sorted key order, as nlohmann::json's std::map ordered them when this
+// writer built an nlohmann tree: the bytes are unchanged (tests/unit/engine/io_json_writer_test).
 #include "io/indication_json.hpp"
 
-#include <nlohmann/json.hpp>
+#include "io/json_writer.hpp"
 
 namespace billijk::io {
 
 namespace {
 
-using json = nlohmann::json;
-
-json quantity(Quantity const& q) {
-    json out = json::object();
-    out["amount"] = q.amount.to_string();
-    out["unit"] = q.unit.to_string();
-    return out;
+void quantity(JsonWriter& w, Quantity const& q) {
+    w.begin_object();
+    w.key("amount");
+    w.string(q.amount.to_string());
+    w.key("unit");
+    w.string(q.unit.to_string());
+    w.end_object();
 }
 
-json period(Period const& p) {
-    json out = json::object();
-    out["start"] = p.start.to_string();
-    out["end"] = p.end.to_string();
-    return out;
+/// Writes `key` when the amount is present (quantity, rate, budget of a provision or part).
+void put_amount(JsonWriter& w, char const* key, std::optional<Quantity> const& amount) {
+    if (!amount)
+        return;
+    w.key(key);
+    quantity(w, *amount);
 }
 
-void put_if(json& out, char const* key, std::string const& value) {
-    if (!value.empty())
-        out[key] = value;
+void put_if(JsonWriter& w, char const* key, std::string const& value) {
+    if (value.empty())
+        return;
+    w.key(key);
+    w.string(value);
 }
 
-json explanation(Explanation const& e) {
-    json out = json::object();
-    put_if(out, "kind", e.kind);
-    put_if(out, "name", e.name);
-    put_if(out, "package", e.package);
-    put_if(out, "layer", e.layer);
-    put_if(out, "cites", e.cites);
-    put_if(out, "label_nl", e.label_nl);
-    put_if(out, "label_en", e.label_en);
-    put_if(out, "value", e.value);
-    put_if(out, "expression", e.expression);
-    put_if(out, "formula", e.formula);
-    put_if(out, "note_nl", e.note_nl);
-    put_if(out, "note_en", e.note_en);
+void period(JsonWriter& w, Period const& p) {
+    w.begin_object();
+    w.key("end");
+    w.string(p.end.to_string());
+    w.key("start");
+    w.string(p.start.to_string());
+    w.end_object();
+}
+
+void explanation(JsonWriter& w, Explanation const& e) {
+    w.begin_object();
+    put_if(w, "cites", e.cites);
+    put_if(w, "expression", e.expression);
+    put_if(w, "formula", e.formula);
     if (!e.inputs.empty()) {
-        json inputs = json::array();
+        w.key("inputs");
+        w.begin_array();
         for (Explanation const& input : e.inputs)
-            inputs.push_back(explanation(input));
-        out["inputs"] = std::move(inputs);
+            explanation(w, input);
+        w.end_array();
     }
-    return out;
+    put_if(w, "kind", e.kind);
+    put_if(w, "label_en", e.label_en);
+    put_if(w, "label_nl", e.label_nl);
+    put_if(w, "layer", e.layer);
+    put_if(w, "name", e.name);
+    put_if(w, "note_en", e.note_en);
+    put_if(w, "note_nl", e.note_nl);
+    put_if(w, "package", e.package);
+    put_if(w, "value", e.value);
+    w.end_object();
 }
 
-json reason_list(std::vector<Reason> const& list) {
-    json reasons = json::array();
+void reason_list(JsonWriter& w, std::vector<Reason> const& list) {
+    w.begin_array();
     for (Reason const& r : list) {
-        json reason = json::object();
-        reason["rule"] = r.rule;
-        reason["cites"] = r.cites;
-        reason["text_nl"] = r.text_nl;
-        reason["text_en"] = r.text_en;
-        reasons.push_back(std::move(reason));
+        w.begin_object();
+        w.key("cites");
+        w.string(r.cites);
+        w.key("rule");
+        w.string(r.rule);
+        w.key("text_en");
+        w.string(r.text_en);
+        w.key("text_nl");
+        w.string(r.text_nl);
+        w.end_object();
     }
-    return reasons;
+    w.end_array();
 }
 
-json string_list(std::vector<std::string> const& list) {
-    json out = json::array();
+void string_list(JsonWriter& w, std::vector<std::string> const& list) {
+    w.begin_array();
     for (std::string const& s : list)
-        out.push_back(s);
-    return out;
+        w.string(s);
+    w.end_array();
 }
 
 /// A part of a split period (absent when the period is not split).
-/// Writes `key` when the amount is present (quantity, rate, budget of a provision or part).
-void put_amount(json& out, char const* key, std::optional<Quantity> const& amount) {
-    if (amount)
-        out[key] = quantity(*amount);
+void part(JsonWriter& w, PeriodPart const& p) {
+    w.begin_object();
+    put_amount(w, "budget", p.budget);
+    w.key("period");
+    period(w, p.period);
+    put_amount(w, "quantity", p.quantity);
+    put_amount(w, "rate", p.rate);
+    w.key("reasons");
+    reason_list(w, p.reasons);
+    w.key("status");
+    w.string(status_name(p.status));
+    w.key("undetermined");
+    string_list(w, p.undetermined);
+    w.end_object();
 }
 
-json part(PeriodPart const& p) {
-    json out = json::object();
-    out["period"] = period(p.period);
-    out["status"] = std::string(status_name(p.status));
-    put_amount(out, "quantity", p.quantity);
-    put_amount(out, "rate", p.rate);
-    put_amount(out, "budget", p.budget);
-    out["reasons"] = reason_list(p.reasons);
-    out["undetermined"] = string_list(p.undetermined);
-    return out;
-}
-
-/// The indication a re-indication replaces, and what changed (absent otherwise).
-void reindication(json& out, ProvisionResult const& p) {
-    if (!p.previous)
-        return;
-    json previous = json::object();
-    previous["decided_on"] = p.previous->decided_on.to_string();
-    put_amount(previous, "quantity", p.previous->quantity);
-    put_amount(previous, "rate", p.previous->rate);
-    put_amount(previous, "budget", p.previous->budget);
-    out["previous"] = std::move(previous);
-    json changes = json::array();
-    for (Change const& c : p.changes) {
-        json change = json::object();
-        change["field"] = c.field;
-        put_amount(change, "from", c.from);
-        put_amount(change, "to", c.to);
-        put_amount(change, "difference", c.difference);
-        put_if(change, "rule", c.rule);
-        put_if(change, "label_nl", c.label_nl);
-        put_if(change, "label_en", c.label_en);
-        put_if(change, "formula", c.formula);
-        changes.push_back(std::move(change));
+/// What changed against the indication a re-indication replaces.
+void changes(JsonWriter& w, std::vector<Change> const& list) {
+    w.begin_array();
+    for (Change const& c : list) {
+        w.begin_object();
+        put_amount(w, "difference", c.difference);
+        w.key("field");
+        w.string(c.field);
+        put_if(w, "formula", c.formula);
+        put_amount(w, "from", c.from);
+        put_if(w, "label_en", c.label_en);
+        put_if(w, "label_nl", c.label_nl);
+        put_if(w, "rule", c.rule);
+        put_amount(w, "to", c.to);
+        w.end_object();
     }
-    out["changes"] = std::move(changes);
+    w.end_array();
 }
 
-json provision(ProvisionResult const& p, bool explanations) {
-    json out = json::object();
-    out["provision"] = p.provision;
-    out["status"] = std::string(status_name(p.status));
-    out["granted"] = p.status == Status::granted;
-    out["form"] = p.form;
-    put_amount(out, "quantity", p.quantity);
-    put_amount(out, "rate", p.rate);
-    put_amount(out, "budget", p.budget);
-    out["period"] = period(p.period);
-    json codes = json::object();
-    put_if(codes, "category", p.category);
-    put_if(codes, "product", p.product);
-    put_if(codes, "unit", p.unit_code);
-    put_if(codes, "frequency", p.frequency);
-    out["codes"] = std::move(codes);
-    out["reasons"] = reason_list(p.reasons);
-    out["undetermined"] = string_list(p.undetermined);
+/// The indication a re-indication replaces (absent otherwise).
+void previous(JsonWriter& w, PreviousIndication const& p) {
+    w.begin_object();
+    put_amount(w, "budget", p.budget);
+    w.key("decided_on");
+    w.string(p.decided_on.to_string());
+    put_amount(w, "quantity", p.quantity);
+    put_amount(w, "rate", p.rate);
+    w.end_object();
+}
+
+void provision(JsonWriter& w, ProvisionResult const& p, bool explanations) {
+    w.begin_object();
+    put_amount(w, "budget", p.budget);
+    if (p.previous) {
+        w.key("changes");
+        changes(w, p.changes);
+    }
+    w.key("codes");
+    w.begin_object();
+    put_if(w, "category", p.category);
+    put_if(w, "frequency", p.frequency);
+    put_if(w, "product", p.product);
+    put_if(w, "unit", p.unit_code);
+    w.end_object();
+    if (explanations) {
+        w.key("explanation");
+        explanation(w, p.explanation);
+    }
+    w.key("form");
+    w.string(p.form);
+    w.key("granted");
+    w.boolean(p.status == Status::granted);
     if (!p.parts.empty()) {
-        json parts = json::array();
+        w.key("parts");
+        w.begin_array();
         for (PeriodPart const& pp : p.parts)
-            parts.push_back(part(pp));
-        out["parts"] = std::move(parts);
+            part(w, pp);
+        w.end_array();
     }
-    reindication(out, p);
-    if (explanations)
-        out["explanation"] = explanation(p.explanation);
-    return out;
+    w.key("period");
+    period(w, p.period);
+    if (p.previous) {
+        w.key("previous");
+        previous(w, *p.previous);
+    }
+    w.key("provision");
+    w.string(p.provision);
+    put_amount(w, "quantity", p.quantity);
+    put_amount(w, "rate", p.rate);
+    w.key("reasons");
+    reason_list(w, p.reasons);
+    w.key("status");
+    w.string(status_name(p.status));
+    w.key("undetermined");
+    string_list(w, p.undetermined);
+    w.end_object();
+}
+
+void indication_object(JsonWriter& w, Indication const& indication, bool explanations) {
+    w.begin_object();
+    w.key("case_id");
+    w.string(indication.case_id);
+    w.key("engine");
+    w.string(indication.engine);
+    w.key("fingerprint");
+    w.string(indication.fingerprint);
+    // Only with plugins, so that indications without them are unchanged.
+    if (!indication.plugins.empty()) {
+        w.key("plugins");
+        w.begin_array();
+        for (PluginRef const& p : indication.plugins) {
+            w.begin_object();
+            w.key("abi");
+            w.string(p.abi);
+            w.key("municipality");
+            w.string(p.municipality);
+            w.key("name");
+            w.string(p.name);
+            w.key("sha256");
+            w.string(p.sha256);
+            w.key("version");
+            w.string(p.version);
+            w.end_object();
+        }
+        w.end_array();
+    }
+    w.key("provisions");
+    w.begin_array();
+    for (ProvisionResult const& p : indication.provisions)
+        provision(w, p, explanations);
+    w.end_array();
+    w.key("reference_date");
+    w.string(indication.reference_date.to_string());
+    w.key("rules");
+    w.begin_array();
+    for (RulePackageRef const& r : indication.rules) {
+        w.begin_object();
+        w.key("hash");
+        w.string(r.hash);
+        w.key("package");
+        w.string(r.package);
+        w.key("version");
+        w.string(r.version);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("schema");
+    w.string(indication.schema);
+    w.end_object();
 }
 
 } // namespace
@@ -159,57 +251,18 @@ std::string_view status_name(Status status) {
     return "undetermined";
 }
 
-namespace {
-
-json indication_object(Indication const& indication, bool explanations) {
-    json out = json::object();
-    out["schema"] = indication.schema;
-    out["case_id"] = indication.case_id;
-    out["fingerprint"] = indication.fingerprint;
-    out["engine"] = indication.engine;
-    out["reference_date"] = indication.reference_date.to_string();
-    json rules = json::array();
-    for (RulePackageRef const& r : indication.rules) {
-        json ref = json::object();
-        ref["package"] = r.package;
-        ref["version"] = r.version;
-        ref["hash"] = r.hash;
-        rules.push_back(std::move(ref));
-    }
-    out["rules"] = std::move(rules);
-    // Only with plugins, so that indications without them are unchanged.
-    if (!indication.plugins.empty()) {
-        json plugins = json::array();
-        for (PluginRef const& p : indication.plugins) {
-            json ref = json::object();
-            ref["name"] = p.name;
-            ref["municipality"] = p.municipality;
-            ref["version"] = p.version;
-            ref["abi"] = p.abi;
-            ref["sha256"] = p.sha256;
-            plugins.push_back(std::move(ref));
-        }
-        out["plugins"] = std::move(plugins);
-    }
-    json provisions = json::array();
-    for (ProvisionResult const& p : indication.provisions)
-        provisions.push_back(provision(p, explanations));
-    out["provisions"] = std::move(provisions);
-    return out;
-}
-
-} // namespace
-
-// Strings come from rule files and cases, both UTF-8; `replace` keeps a stray byte from
-// throwing here.
 std::string write_indication_json(Indication const& indication) {
-    return indication_object(indication, true).dump(2, ' ', false, json::error_handler_t::replace) +
-           "\n";
+    JsonWriter w(2);
+    indication_object(w, indication, true);
+    std::string text = w.take();
+    text += '\n';
+    return text;
 }
 
 std::string write_indication_json_line(Indication const& indication, bool explanations) {
-    return indication_object(indication, explanations)
-        .dump(-1, ' ', false, json::error_handler_t::replace);
+    JsonWriter w(-1);
+    indication_object(w, indication, explanations);
+    return w.take();
 }
 
 } // namespace billijk::io

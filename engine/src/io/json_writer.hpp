@@ -1,0 +1,56 @@
+// JsonWriter: writes JSON text straight into a string, byte for byte as nlohmann::json's
+// dump(indent, ' ', false, error_handler_t::replace) writes the same document, without building
+// a tree first. Building the nlohmann tree of an explained indication and dumping it was most of
+// the time of `billijk batch` (bench/, docs/performance.md).
+//
+// The caller writes object members in sorted key order (nlohmann's objects are std::maps);
+// tests/unit/engine/io_json_writer_test.cpp checks the bytes against nlohmann on every golden
+// indication and on strings that need escaping.
+//
+//   JsonWriter w(2);                 // -1: one line, no whitespace
+//   w.begin_object();
+//   w.key("amount"); w.string("16.00");
+//   w.end_object();
+//   std::string text = w.take();     // "{\n  \"amount\": \"16.00\"\n}"
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace billijk::io {
+
+class JsonWriter {
+  public:
+    /// Spaces per level, or -1 for compact output.
+    explicit JsonWriter(int indent);
+
+    void begin_object();
+    void end_object();
+    void begin_array();
+    void end_array();
+    /// The next member's name; members must come in sorted order.
+    void key(std::string_view name);
+    void string(std::string_view text);
+    void boolean(bool value);
+    void integer(std::int64_t value);
+
+    std::string take() { return std::move(out_); }
+
+  private:
+    struct Level {
+        bool object = false;
+        bool empty = true;
+    };
+    void before_value();
+    void newline_and_indent(std::size_t depth);
+    void quoted(std::string_view text);
+
+    std::string out_;
+    std::vector<Level> levels_;
+    int indent_;
+    bool after_key_ = false;
+};
+
+} // namespace billijk::io
