@@ -13,6 +13,7 @@ packages=(
   nlohmann-json3-dev
   catch2                  # Catch2 v2.13, single header (the unit tests are part of the build)
   libssl-dev              # libcrypto: SHA-256 for fingerprints
+  libzstd-dev             # zstd: the store compresses indication outputs
   python3
 )
 if [ "${1:-}" = "--for-tests" ]; then

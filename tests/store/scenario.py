@@ -111,6 +111,7 @@ def main():
     all_bsns = []
     ids = []
     case_of = {}
+    output_of = {}
     for i in range(COUNT):
         bsn = next(bsns)
         extra_bsn = next(bsns) if i % 5 == 0 else None
@@ -125,6 +126,8 @@ def main():
             continue
         ids.append(int(m.group(1)))
         case_of[ids[-1]] = case_path
+        # The stored output is these bytes, compressed (store/output_codec.hpp).
+        output_of[ids[-1]] = proc.stdout
         if keeper is None:
             keeper = sqlite3.connect(str(db))
             keeper.execute("SELECT COUNT(*) FROM audit_log").fetchall()
@@ -143,9 +146,8 @@ def main():
 
     # 3. Committee decisions (a higher budget, or another status where there is no budget),
     # then the signals.
-    con = sqlite3.connect(str(db))
     decided = 0
-    for n, output in con.execute("SELECT id, output FROM indications ORDER BY id"):
+    for n, output in sorted(output_of.items()):
         provisions = json.loads(output)["provisions"]
         if len(provisions) != 1 or decided >= 10:
             continue
@@ -159,7 +161,6 @@ def main():
             "--reason", "committee: exceptional circumstances", "--date",
             "2017-%02d-15" % (6 + decided % 3), "--db", str(db), expect=0)
         decided += 1
-    con.close()
     if decided == 0:
         fail("no indication with one provision to decide on")
     for fmt in ("text", "json", "csv"):
@@ -172,8 +173,7 @@ def main():
     # 3b. A committee review of twenty of the cases, proposing exactly the engine's values, is
     # stored with --store: one more audit entry, and no finding.
     decisions = []
-    con = sqlite3.connect(str(db))
-    for n, output in con.execute("SELECT id, output FROM indications ORDER BY id"):
+    for n, output in sorted(output_of.items()):
         case = json.loads(case_of[n].read_text())
         provisions = json.loads(output)["provisions"]
         if len(provisions) != 1 or len(case["requests"]) != 1 or len(decisions) >= 20:
@@ -186,7 +186,6 @@ def main():
                 proposal[field] = provisions[0][field]
         decisions.append({"schema": "billijk.decision/1", "decision_id": "R-%03d" % n,
                           "case": case, "proposal": proposal})
-    con.close()
     decisions_file = work / "cases" / "decisions.jsonl"  # input, like the cases: holds BSNs
     decisions_file.write_text("".join(json.dumps(d) + "\n" for d in decisions))
     proc = run(outputs, billijk, "review", str(decisions_file), "--store", "--db", str(db),
@@ -208,9 +207,14 @@ def main():
         if os.path.exists(str(db) + suffix):
             shutil.copy(str(db) + suffix, str(tampered) + suffix)
     victim = ids[56]
-    subprocess.run(["sqlite3", str(tampered),
-                    "UPDATE indications SET output = replace(output, '\"engine\"', '\"Engine\"') "
-                    "WHERE id = %d;" % victim], check=True)
+    # The stored output is compressed: the editor writes an edited copy of the JSON back in clear
+    # and marks it so, which reads like a real output to every reader.
+    edited = output_of[victim].replace(b'"engine"', b'"Engine"')
+    con = sqlite3.connect(str(tampered))
+    con.execute("UPDATE indications SET output = ?, output_encoding = 'identity' WHERE id = ?",
+                (edited, victim))
+    con.commit()
+    con.close()
     proc = run(outputs, billijk, "audit", "verify", "--db", str(tampered), expect=1)
     if ("entry %d (indication %d)" % (victim, victim)).encode() not in proc.stdout:
         fail("verify should name entry %d: %s" % (victim, proc.stdout))

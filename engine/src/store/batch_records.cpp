@@ -1,4 +1,5 @@
 #include "store/batch_records.hpp"
+#include "store/output_codec.hpp"
 
 #include "io/fingerprint.hpp"
 #include "store/audit.hpp"
@@ -79,7 +80,10 @@ Result<PreparedIndication> prepare_indication(std::string_view case_text,
     out.engine = indication.engine;
     out.fingerprint = indication.fingerprint;
     out.output_sha256 = io::sha256_hex(output);
-    out.output = std::move(output);
+    // Compressed here, on the worker threads, not in the single writer.
+    auto encoded = encode_output(output);
+    out.output = std::move(encoded.bytes);
+    out.output_encoding = std::move(encoded.encoding);
     for (auto const& p : indication.plugins)
         out.bound_plugins.insert(p.sha256);
     return out;
@@ -147,8 +151,8 @@ std::optional<Diagnostics> BatchRun::commit(std::vector<PreparedIndication> cons
         SQLite::Statement add_case(sql, "INSERT OR IGNORE INTO cases(sha256, case_id, "
                                         "bsn_pseudonym, json) VALUES (?,?,?,?)");
         SQLite::Statement add(sql, "INSERT INTO indications(case_sha256, rule_set, date_option, "
-                                   "reference_date, engine, fingerprint, output, output_sha256) "
-                                   "VALUES (?,?,?,?,?,?,?,?)");
+                                   "reference_date, engine, fingerprint, output, output_sha256, "
+                                   "output_encoding) VALUES (?,?,?,?,?,?,?,?,?)");
         SQLite::Statement link(sql, "INSERT OR IGNORE INTO indication_plugins(indication, plugin, "
                                     "bound) VALUES (?,?,?)");
         // The plugins in the order indication_audit_content lists them (by sha256).
@@ -176,6 +180,7 @@ std::optional<Diagnostics> BatchRun::commit(std::vector<PreparedIndication> cons
             add.bind(6, item.fingerprint);
             add.bind(7, item.output.data(), static_cast<int>(item.output.size()));
             add.bind(8, item.output_sha256);
+            add.bind(9, item.output_encoding);
             add.exec();
             add.reset();
             std::int64_t const id = sql.getLastInsertRowid();

@@ -42,7 +42,9 @@ struct PreparedIndication {
     PseudonymisedCase stored_case;
     std::string case_sha256;
     std::string reference_date, engine, fingerprint;
-    std::string output; ///< the exact `indicate --format json` bytes, as replay recomputes them
+    /// The exact `indicate --format json` bytes, as replay recomputes them, encoded for storing
+    /// (store/output_codec.hpp); the hash is of the JSON bytes.
+    std::string output, output_encoding;
     std::string output_sha256;
     std::set<std::string> bound_plugins; ///< sha256 of the plugins the indication names
 };

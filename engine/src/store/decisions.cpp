@@ -1,4 +1,5 @@
 #include "store/decisions.hpp"
+#include "store/output_codec.hpp"
 
 #include "billijk/decimal.hpp"
 #include "billijk/unit.hpp"
@@ -210,16 +211,24 @@ Result<std::int64_t> record_decision(Database& db, std::int64_t indication,
                     "its indication id instead");
     auto& sql = db.sql();
     try {
-        SQLite::Statement query(sql, "SELECT output FROM indications WHERE id = ?");
+        SQLite::Statement query(sql,
+                                "SELECT output, output_encoding FROM indications WHERE id = ?");
         query.bind(1, indication);
         if (!query.executeStep())
             return fail("S0107", std::nullopt,
                         db.path().string() + ": there is no indication " +
                             std::to_string(indication));
         auto const& column = query.getColumn(0);
-        json const output = json::parse(
-            static_cast<char const*>(column.getBlob()),
-            static_cast<char const*>(column.getBlob()) + column.getBytes(), nullptr, false);
+        std::string why;
+        auto const text =
+            decode_output(std::string_view(static_cast<char const*>(column.getBlob()),
+                                           static_cast<std::size_t>(column.getBytes())),
+                          query.getColumn(1).getString(), why);
+        if (!text)
+            return fail("S0111", std::nullopt,
+                        db.path().string() + ": indication " + std::to_string(indication) + ": " +
+                            why + " (audit verify names the damaged entry)");
+        json const output = json::parse(*text, nullptr, false);
         if (output.is_discarded())
             return store_failure(db.path(), "reading indication " + std::to_string(indication),
                                  "the stored output is not JSON");

@@ -9,7 +9,7 @@ namespace billijk::store {
 
 namespace {
 
-constexpr std::array<char const*, 2> migrations = {
+constexpr std::array<char const*, 3> migrations = {
     // 1: the first schema.
     R"sql(
 CREATE TABLE meta (
@@ -130,6 +130,11 @@ CREATE TABLE reviews (
     report           BLOB NOT NULL,     -- the exact bytes of the JSON report
     report_sha256    TEXT NOT NULL
 );
+)sql",
+    // 3: outputs are stored compressed (store/output_codec.hpp); rows written before stay as
+    // they are, marked "identity".
+    R"sql(
+ALTER TABLE indications ADD COLUMN output_encoding TEXT NOT NULL DEFAULT 'identity';
 )sql",
 };
 

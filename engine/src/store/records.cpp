@@ -1,4 +1,5 @@
 #include "store/records.hpp"
+#include "store/output_codec.hpp"
 
 #include "io/fingerprint.hpp"
 #include "store/audit.hpp"
@@ -137,8 +138,8 @@ Result<std::int64_t> store_indication(Database& db, IndicationRecord const& reco
         add_case.exec();
 
         SQLite::Statement add(sql, "INSERT INTO indications(case_sha256, rule_set, date_option, "
-                                   "reference_date, engine, fingerprint, output, output_sha256) "
-                                   "VALUES (?,?,?,?,?,?,?,?)");
+                                   "reference_date, engine, fingerprint, output, output_sha256, "
+                                   "output_encoding) VALUES (?,?,?,?,?,?,?,?,?)");
         add.bind(1, case_sha);
         add.bind(2, rule_set);
         if (record.date_option)
@@ -148,8 +149,10 @@ Result<std::int64_t> store_indication(Database& db, IndicationRecord const& reco
         add.bind(4, record.reference_date);
         add.bind(5, record.engine);
         add.bind(6, record.fingerprint);
-        add.bind(7, record.output.data(), static_cast<int>(record.output.size()));
+        auto const encoded = encode_output(record.output);
+        add.bind(7, encoded.bytes.data(), static_cast<int>(encoded.bytes.size()));
         add.bind(8, io::sha256_hex(record.output));
+        add.bind(9, encoded.encoding);
         add.exec();
         std::int64_t const id = sql.getLastInsertRowid();
         for (auto const& p : record.plugins) {
@@ -177,8 +180,8 @@ Result<StoredIndication> load_indication(Database& db, std::int64_t id) {
     try {
         SQLite::Statement query(
             sql, "SELECT i.rule_set, i.date_option, i.reference_date, i.engine, i.fingerprint, "
-                 "i.output, c.json, c.case_id FROM indications i JOIN cases c ON "
-                 "c.sha256 = i.case_sha256 WHERE i.id = ?");
+                 "i.output, c.json, c.case_id, i.output_encoding FROM indications i JOIN "
+                 "cases c ON c.sha256 = i.case_sha256 WHERE i.id = ?");
         query.bind(1, id);
         if (!query.executeStep())
             return fail("S0107", std::nullopt,
@@ -191,7 +194,14 @@ Result<StoredIndication> load_indication(Database& db, std::int64_t id) {
         out.reference_date = query.getColumn(2).getString();
         out.engine = query.getColumn(3).getString();
         out.fingerprint = query.getColumn(4).getString();
-        out.output = blob_bytes(query.getColumn(5));
+        std::string why;
+        auto output =
+            decode_output(blob_bytes(query.getColumn(5)), query.getColumn(8).getString(), why);
+        if (!output)
+            return fail("S0111", std::nullopt,
+                        db.path().string() + ": indication " + std::to_string(id) + ": " + why +
+                            " (audit verify names the damaged entry)");
+        out.output = std::move(*output);
         out.case_json = query.getColumn(6).getString();
         out.case_id = query.getColumn(7).getString();
 
@@ -229,8 +239,9 @@ Result<StoredIndication> load_indication(Database& db, std::int64_t id) {
 std::optional<nlohmann::json> indication_audit_content(SQLite::Database& db, std::int64_t id,
                                                        std::map<std::string, std::string>& cache) {
     SQLite::Statement query(db, "SELECT i.rule_set, i.date_option, i.reference_date, i.engine, "
-                                "i.fingerprint, i.output, c.json, c.case_id FROM indications i "
-                                "JOIN cases c ON c.sha256 = i.case_sha256 WHERE i.id = ?");
+                                "i.fingerprint, i.output, c.json, c.case_id, i.output_encoding "
+                                "FROM indications i JOIN cases c ON c.sha256 = i.case_sha256 "
+                                "WHERE i.id = ?");
     query.bind(1, id);
     if (!query.executeStep())
         return std::nullopt;
@@ -243,7 +254,11 @@ std::optional<nlohmann::json> indication_audit_content(SQLite::Database& db, std
     content["reference_date"] = query.getColumn(2).getString();
     content["engine"] = query.getColumn(3).getString();
     content["fingerprint"] = query.getColumn(4).getString();
-    content["output"] = "sha256:" + io::sha256_hex(blob_bytes(query.getColumn(5)));
+    // Over the JSON bytes whatever the encoding; stored bytes that do not decode match no hash.
+    std::string why;
+    auto const output =
+        decode_output(blob_bytes(query.getColumn(5)), query.getColumn(8).getString(), why);
+    content["output"] = output ? "sha256:" + io::sha256_hex(*output) : "undecodable: " + why;
     content["case"] = "sha256:" + io::sha256_hex(query.getColumn(6).getString());
     content["case_id"] = query.getColumn(7).getString();
 
