@@ -20,7 +20,7 @@
 #include "eval/value.hpp"
 #include "sema/ir.hpp"
 
-#include <deque>
+#include <forward_list>
 #include <map>
 #include <optional>
 #include <set>
@@ -131,8 +131,8 @@ class Evaluator {
     // Keys view declaration names in the program (or owned_names_): no string is copied to
     // memoise a value, which was a fifth of an indication without explanations.
     std::map<std::string_view, Named, std::less<>> memo_;
-    std::deque<std::string> owned_names_;
-    std::vector<std::string_view> active_; ///< names being computed (a cycle guard)
+    std::forward_list<std::string> owned_names_; ///< allocates nothing while empty
+    std::vector<std::string_view> active_;       ///< names being computed (a cycle guard)
     /// The node of each case input, built on first use (indexed by sema::Input).
     std::map<sema::Input, ExplanationRef> input_nodes_;
 };

@@ -57,7 +57,8 @@ std::string_view Evaluator::stable_key(std::string const& name, std::optional<se
             break;
         }
     }
-    return owned_names_.emplace_back(name);
+    owned_names_.push_front(name);
+    return owned_names_.front();
 }
 
 Evaluator::Computed Evaluator::compute_named(std::string const& name,
