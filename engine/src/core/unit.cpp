@@ -76,7 +76,6 @@ std::string Unit::to_string() const {
         return percent_ ? "percent" : "count";
     }
     std::string out;
-    out.reserve(32);
     for (std::size_t i = 0; i < base_unit_count; ++i) {
         for (int k = 0; k < exps_[i]; ++k) {
             if (!out.empty()) {
