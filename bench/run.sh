@@ -155,7 +155,7 @@ if { "$billijk" 2>&1 || true; } | grep -q '^  batch '; then
   echo "| run | seconds | cases/s | results.jsonl MiB | store.db MiB | command |"
   echo "|---|---:|---:|---:|---:|---|"
   mib() { # file: its size in MiB, or - when absent
-    if [ -f "$1" ]; then calc "$(stat -c %s "$1") / 1048576"; else echo -; fi
+    if [ -f "$1" ]; then awk "BEGIN { printf \"%.0f\", $(stat -c %s "$1") / 1048576 }"; else echo -; fi
   }
   batch() { # label, batch args...
     local label="$1"; shift
@@ -167,7 +167,7 @@ if { "$billijk" 2>&1 || true; } | grep -q '^  batch '; then
     t1="$(date +%s.%N)"
     # A checkpoint first, so that the file holds everything (the WAL is then empty).
     [ -f "$work/store.db" ] && sqlite3 "$work/store.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
-    printf '| %s | %.1f | %.0f | %.0f | %s | `billijk batch caseload.jsonl --out results.jsonl %s` |\n' \
+    printf '| %s | %.1f | %.0f | %s | %s | `billijk batch caseload.jsonl --out results.jsonl %s` |\n' \
       "$label" "$(calc "$t1 - $t0")" "$(calc "$batch_cases / ($t1 - $t0)")" \
       "$(mib "$work/results.jsonl")" "$(mib "$work/store.db")" "${*//$work\//}"
     rm -f "$work/results.jsonl" # an explained line is ~32 KB: a 1M run writes ~32 GB
