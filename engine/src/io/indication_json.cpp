@@ -10,10 +10,8 @@ namespace {
 
 void quantity(JsonWriter& w, Quantity const& q) {
     w.begin_object();
-    w.key("amount");
-    w.string(q.amount.to_string());
-    w.key("unit");
-    w.string(q.unit.to_string());
+    w.member("amount", q.amount.to_string());
+    w.member("unit", q.unit.to_string());
     w.end_object();
 }
 
@@ -34,10 +32,8 @@ void put_if(JsonWriter& w, char const* key, std::string const& value) {
 
 void period(JsonWriter& w, Period const& p) {
     w.begin_object();
-    w.key("end");
-    w.string(p.end.to_string());
-    w.key("start");
-    w.string(p.start.to_string());
+    w.member("end", p.end.to_string());
+    w.member("start", p.start.to_string());
     w.end_object();
 }
 
@@ -69,14 +65,10 @@ void reason_list(JsonWriter& w, std::vector<Reason> const& list) {
     w.begin_array();
     for (Reason const& r : list) {
         w.begin_object();
-        w.key("cites");
-        w.string(r.cites);
-        w.key("rule");
-        w.string(r.rule);
-        w.key("text_en");
-        w.string(r.text_en);
-        w.key("text_nl");
-        w.string(r.text_nl);
+        w.member("cites", r.cites);
+        w.member("rule", r.rule);
+        w.member("text_en", r.text_en);
+        w.member("text_nl", r.text_nl);
         w.end_object();
     }
     w.end_array();
@@ -99,8 +91,7 @@ void part(JsonWriter& w, PeriodPart const& p) {
     put_amount(w, "rate", p.rate);
     w.key("reasons");
     reason_list(w, p.reasons);
-    w.key("status");
-    w.string(status_name(p.status));
+    w.member("status", status_name(p.status));
     w.key("undetermined");
     string_list(w, p.undetermined);
     w.end_object();
@@ -112,8 +103,7 @@ void changes(JsonWriter& w, std::vector<Change> const& list) {
     for (Change const& c : list) {
         w.begin_object();
         put_amount(w, "difference", c.difference);
-        w.key("field");
-        w.string(c.field);
+        w.member("field", c.field);
         put_if(w, "formula", c.formula);
         put_amount(w, "from", c.from);
         put_if(w, "label_en", c.label_en);
@@ -129,8 +119,7 @@ void changes(JsonWriter& w, std::vector<Change> const& list) {
 void previous(JsonWriter& w, PreviousIndication const& p) {
     w.begin_object();
     put_amount(w, "budget", p.budget);
-    w.key("decided_on");
-    w.string(p.decided_on.to_string());
+    w.member("decided_on", p.decided_on.to_string());
     put_amount(w, "quantity", p.quantity);
     put_amount(w, "rate", p.rate);
     w.end_object();
@@ -154,8 +143,7 @@ void provision(JsonWriter& w, ProvisionResult const& p, bool explanations) {
         w.key("explanation");
         explanation(w, p.explanation);
     }
-    w.key("form");
-    w.string(p.form);
+    w.member("form", p.form);
     w.key("granted");
     w.boolean(p.status == Status::granted);
     if (!p.parts.empty()) {
@@ -171,14 +159,12 @@ void provision(JsonWriter& w, ProvisionResult const& p, bool explanations) {
         w.key("previous");
         previous(w, *p.previous);
     }
-    w.key("provision");
-    w.string(p.provision);
+    w.member("provision", p.provision);
     put_amount(w, "quantity", p.quantity);
     put_amount(w, "rate", p.rate);
     w.key("reasons");
     reason_list(w, p.reasons);
-    w.key("status");
-    w.string(status_name(p.status));
+    w.member("status", status_name(p.status));
     w.key("undetermined");
     string_list(w, p.undetermined);
     w.end_object();
@@ -186,28 +172,20 @@ void provision(JsonWriter& w, ProvisionResult const& p, bool explanations) {
 
 void indication_object(JsonWriter& w, Indication const& indication, bool explanations) {
     w.begin_object();
-    w.key("case_id");
-    w.string(indication.case_id);
-    w.key("engine");
-    w.string(indication.engine);
-    w.key("fingerprint");
-    w.string(indication.fingerprint);
+    w.member("case_id", indication.case_id);
+    w.member("engine", indication.engine);
+    w.member("fingerprint", indication.fingerprint);
     // Only with plugins, so that indications without them are unchanged.
     if (!indication.plugins.empty()) {
         w.key("plugins");
         w.begin_array();
         for (PluginRef const& p : indication.plugins) {
             w.begin_object();
-            w.key("abi");
-            w.string(p.abi);
-            w.key("municipality");
-            w.string(p.municipality);
-            w.key("name");
-            w.string(p.name);
-            w.key("sha256");
-            w.string(p.sha256);
-            w.key("version");
-            w.string(p.version);
+            w.member("abi", p.abi);
+            w.member("municipality", p.municipality);
+            w.member("name", p.name);
+            w.member("sha256", p.sha256);
+            w.member("version", p.version);
             w.end_object();
         }
         w.end_array();
@@ -217,23 +195,18 @@ void indication_object(JsonWriter& w, Indication const& indication, bool explana
     for (ProvisionResult const& p : indication.provisions)
         provision(w, p, explanations);
     w.end_array();
-    w.key("reference_date");
-    w.string(indication.reference_date.to_string());
+    w.member("reference_date", indication.reference_date.to_string());
     w.key("rules");
     w.begin_array();
     for (RulePackageRef const& r : indication.rules) {
         w.begin_object();
-        w.key("hash");
-        w.string(r.hash);
-        w.key("package");
-        w.string(r.package);
-        w.key("version");
-        w.string(r.version);
+        w.member("hash", r.hash);
+        w.member("package", r.package);
+        w.member("version", r.version);
         w.end_object();
     }
     w.end_array();
-    w.key("schema");
-    w.string(indication.schema);
+    w.member("schema", indication.schema);
     w.end_object();
 }
 

@@ -33,6 +33,11 @@ class JsonWriter {
     /// The next member's name; members must come in sorted order.
     void key(std::string_view name);
     void string(std::string_view text);
+    /// key(name) and string(text).
+    void member(std::string_view name, std::string_view text) {
+        key(name);
+        string(text);
+    }
     void boolean(bool value);
     void integer(std::int64_t value);
 
