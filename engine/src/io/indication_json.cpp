@@ -81,12 +81,8 @@ void string_list(JsonWriter& w, std::vector<std::string> const& list) {
     w.end_array();
 }
 
-/// A part of a split period (absent when the period is not split).
-void part(JsonWriter& w, PeriodPart const& p) {
-    w.begin_object();
-    put_amount(w, "budget", p.budget);
-    w.key("period");
-    period(w, p.period);
+/// The members a provision and a part of it share, from "quantity" on (keys in sorted order).
+template <typename Decided> void decision(JsonWriter& w, Decided const& p) {
     put_amount(w, "quantity", p.quantity);
     put_amount(w, "rate", p.rate);
     w.key("reasons");
@@ -94,6 +90,15 @@ void part(JsonWriter& w, PeriodPart const& p) {
     w.member("status", status_name(p.status));
     w.key("undetermined");
     string_list(w, p.undetermined);
+}
+
+/// A part of a split period (absent when the period is not split).
+void part(JsonWriter& w, PeriodPart const& p) {
+    w.begin_object();
+    put_amount(w, "budget", p.budget);
+    w.key("period");
+    period(w, p.period);
+    decision(w, p);
     w.end_object();
 }
 
@@ -160,13 +165,7 @@ void provision(JsonWriter& w, ProvisionResult const& p, bool explanations) {
         previous(w, *p.previous);
     }
     w.member("provision", p.provision);
-    put_amount(w, "quantity", p.quantity);
-    put_amount(w, "rate", p.rate);
-    w.key("reasons");
-    reason_list(w, p.reasons);
-    w.member("status", status_name(p.status));
-    w.key("undetermined");
-    string_list(w, p.undetermined);
+    decision(w, p);
     w.end_object();
 }
 
