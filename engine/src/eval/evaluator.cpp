@@ -245,7 +245,9 @@ Value Evaluator::eval_input(Expr const& e, Frame& f) {
 }
 
 Value Evaluator::eval_name(Expr const& e, Frame& f) {
-    Named const& n = named(e.name);
+    auto const& root = env_.program.packages[env_.root];
+    Named const& n = named(e.name, e.symbol < root.by_symbol.size() ? root.by_symbol[e.symbol]
+                                                                    : root.lookup(e.name));
     if (env_.explain)
         use(f, e, {}, n.explanation, n.value);
     return n.value;

@@ -17,11 +17,12 @@
 
 #include "billijk/case.hpp"
 #include "billijk/indication.hpp"
+#include "eval/slot_index.hpp"
 #include "eval/value.hpp"
 #include "sema/ir.hpp"
 
-#include <forward_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -65,10 +66,7 @@ class Evaluator {
 
     /// Fixes the value of a named fact, parameter or rule before anything reads it: `named`
     /// then returns `value` instead of computing it (eval/rule_probe.hpp binds a row this way).
-    void bind(std::string const& name, Named value) {
-        auto const key = stable_key(name, env_.program.packages[env_.root].lookup(name));
-        memo_.insert_or_assign(key, std::move(value));
-    }
+    void bind(std::string const& name, Named value);
 
     Environment const& environment() const { return env_; }
 
@@ -111,9 +109,12 @@ class Evaluator {
         Explanation explanation;
     };
     Computed compute_named(std::string const& name, std::optional<sema::DeclRef> ref);
-    /// A key for the memo that lives as long as the evaluator: the declaration's own name in the
-    /// program, or a copy kept in `owned_names_` for a name that is not a declaration.
-    std::string_view stable_key(std::string const& name, std::optional<sema::DeclRef> ref);
+    /// `named` for a name already resolved in the root package's view (`ref`).
+    Named const& named(std::string const& name, std::optional<sema::DeclRef> ref);
+    /// The memo entry of a value slot (Program::value_slot), or null before it is computed.
+    Named const* memoised(std::uint32_t slot);
+    /// Keeps `n` as the value of `slot`; `replace` false keeps an entry already there.
+    Named const& memoise(std::uint32_t slot, Named n, bool replace);
     Computed fact(sema::FactDecl const& d);
     Computed parameter(sema::ParameterDecl const& d);
     Computed rule(sema::RuleDecl const& d);
@@ -128,11 +129,16 @@ class Evaluator {
 
     Environment env_;
     std::set<Date> change_dates_;
-    // Keys view declaration names in the program (or owned_names_): no string is copied to
-    // memoise a value, which was a fifth of an indication without explanations.
-    std::map<std::string_view, Named, std::less<>> memo_;
-    std::forward_list<std::string> owned_names_; ///< allocates nothing while empty
-    std::vector<std::string_view> active_;       ///< names being computed (a cycle guard)
+    // The memo is keyed by value slot, not by name: no string is copied or compared to find a
+    // value (string keys were a fifth of an indication without explanations, and more in bigger
+    // rule sets). Entries live in small chunks (each under the allocator's small-block size), so
+    // a returned reference stays valid.
+    static constexpr std::size_t memo_chunk = 4;
+    SlotIndex memo_index_;
+    std::vector<std::unique_ptr<Named[]>> memo_chunks_;
+    std::size_t memo_entries_ = 0;
+    std::map<std::string, Named, std::less<>> unknown_names_; ///< names that are not values
+    std::vector<std::uint32_t> active_; ///< slots being computed (a cycle guard)
     /// The node of each case input, built on first use (indexed by sema::Input).
     std::map<sema::Input, ExplanationRef> input_nodes_;
 };

@@ -19,11 +19,25 @@ void as_declared(Value& v, sema::Type const& declared) {
 } // namespace
 
 Evaluator::Named const& Evaluator::named(std::string const& name) {
-    if (auto it = memo_.find(std::string_view(name)); it != memo_.end())
-        return it->second;
-    auto const ref = env_.program.packages[env_.root].lookup(name);
-    std::string_view const key = stable_key(name, ref);
-    if (std::find(active_.begin(), active_.end(), key) != active_.end()) {
+    return named(name, env_.program.packages[env_.root].lookup(name));
+}
+
+Evaluator::Named const& Evaluator::named(std::string const& name,
+                                         std::optional<sema::DeclRef> ref) {
+    auto const slot = ref ? env_.program.value_slot(*ref) : std::nullopt;
+    if (!slot) {
+        // Not a value in the root package: undetermined, with its reason (compute_named).
+        if (auto it = unknown_names_.find(name); it != unknown_names_.end())
+            return it->second;
+        Computed c = compute_named(name, ref);
+        Named n{std::move(c.value), nullptr};
+        if (env_.explain)
+            n.explanation = std::make_shared<Explanation const>(std::move(c.explanation));
+        return unknown_names_.emplace(name, std::move(n)).first->second;
+    }
+    if (auto const* known = memoised(*slot))
+        return *known;
+    if (std::find(active_.begin(), active_.end(), *slot) != active_.end()) {
         // The checker rejects cycles; this guard keeps a bug from recursing forever.
         Named cycle{Value::undetermined("cycle through " + name), nullptr};
         if (env_.explain) {
@@ -32,33 +46,44 @@ Evaluator::Named const& Evaluator::named(std::string const& name) {
             node.value = cycle.value.to_string();
             cycle.explanation = std::make_shared<Explanation const>(std::move(node));
         }
-        return memo_.emplace(key, std::move(cycle)).first->second;
+        return memoise(*slot, std::move(cycle), false);
     }
-    active_.push_back(key);
+    active_.push_back(*slot);
     Computed c = compute_named(name, ref);
     active_.pop_back();
     Named n{std::move(c.value), nullptr};
     if (env_.explain)
         n.explanation = std::make_shared<Explanation const>(std::move(c.explanation));
-    return memo_.emplace(key, std::move(n)).first->second;
+    return memoise(*slot, std::move(n), false);
 }
 
-std::string_view Evaluator::stable_key(std::string const& name, std::optional<sema::DeclRef> ref) {
-    auto const& program = env_.program;
-    if (ref) {
-        switch (ref->kind) {
-        case DeclKind::fact:
-            return program.facts[ref->index].name;
-        case DeclKind::parameter:
-            return program.parameters[ref->index].name;
-        case DeclKind::rule:
-            return program.rules[ref->index].name;
-        default:
-            break;
-        }
+void Evaluator::bind(std::string const& name, Named value) {
+    auto const ref = env_.program.packages[env_.root].lookup(name);
+    if (auto const slot = ref ? env_.program.value_slot(*ref) : std::nullopt)
+        memoise(*slot, std::move(value), true);
+    else
+        unknown_names_.insert_or_assign(name, std::move(value));
+}
+
+Evaluator::Named const* Evaluator::memoised(std::uint32_t slot) {
+    auto const entry = memo_index_.find(slot);
+    return entry == SlotIndex::none ? nullptr
+                                    : &memo_chunks_[entry / memo_chunk][entry % memo_chunk];
+}
+
+Evaluator::Named const& Evaluator::memoise(std::uint32_t slot, Named n, bool replace) {
+    if (auto const entry = memo_index_.find(slot); entry != SlotIndex::none) {
+        auto& kept = memo_chunks_[entry / memo_chunk][entry % memo_chunk];
+        if (replace)
+            kept = std::move(n);
+        return kept;
     }
-    owned_names_.push_front(name);
-    return owned_names_.front();
+    if (memo_entries_ % memo_chunk == 0)
+        memo_chunks_.push_back(std::make_unique<Named[]>(memo_chunk));
+    auto& kept = memo_chunks_.back()[memo_entries_ % memo_chunk];
+    kept = std::move(n);
+    memo_index_.set(slot, static_cast<std::uint32_t>(memo_entries_++));
+    return kept;
 }
 
 Evaluator::Computed Evaluator::compute_named(std::string const& name,
@@ -208,10 +233,10 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
     }
 
     std::vector<sema::ExceptionDecl const*> exceptions;
-    for (auto pid : program.packages[env_.root].lineage)
-        for (auto const& e : program.exceptions)
-            if (e.package == pid && e.target == d.name)
-                exceptions.push_back(&e);
+    auto const& by_target = program.packages[env_.root].exceptions_by_target;
+    if (auto it = by_target.find(d.name); it != by_target.end())
+        for (auto i : it->second)
+            exceptions.push_back(&program.exceptions[i]);
 
     struct Considered {
         sema::ExceptionDecl const* decl;

@@ -39,6 +39,7 @@ std::shared_ptr<Program> check(std::vector<CheckInput> const& files, SourceSet c
     check_exceptions(c);
     check_cycles(c);
     check_meta(c);
+    resolve_symbols(*program);
     return program;
 }
 

@@ -9,9 +9,10 @@
 //   check_bodies      expressions of every declaration                       (bodies.cpp)
 //   check_tables      cells, hit policy, overlap and coverage                (tables.cpp)
 //   check_dating      dates, version overlaps and gaps                       (dating.cpp)
-//   check_exceptions  targets, types, conflicts                              (exceptions.cpp)
+//   check_exceptions  targets, types, the index by target, conflicts         (exceptions.cpp)
 //   check_cycles      cycles between rules, parameters and tables            (cycles.cpp)
 //   check_meta        cites and label                                        (meta.cpp)
+//   resolve_symbols   each package's view by symbol number, for the evaluator (symbols.cpp)
 #pragma once
 
 #include "sema/check.hpp"
@@ -54,6 +55,10 @@ void check_dating(Checker& c);
 void check_exceptions(Checker& c);
 void check_cycles(Checker& c);
 void check_meta(Checker& c);
+/// The number of `name` in Program::symbols, added when new (symbols.cpp).
+std::uint32_t intern_symbol(Program& program, std::string const& name);
+/// Fills every package's `by_symbol` from its view, once every expression is checked.
+void resolve_symbols(Program& program);
 
 // ---- helpers shared between phases ----
 

@@ -144,12 +144,7 @@ void check_conflicts(Checker& c) {
     auto const& program = c.program;
     std::set<std::pair<std::uint32_t, std::uint32_t>> reported;
     for (auto const& pkg : program.packages) {
-        std::map<std::string, std::vector<std::uint32_t>> by_target;
-        for (auto pid : pkg.lineage)
-            for (std::uint32_t i = 0; i < program.exceptions.size(); ++i)
-                if (program.exceptions[i].package == pid)
-                    by_target[program.exceptions[i].target].push_back(i);
-        for (auto const& [target, group] : by_target) {
+        for (auto const& [target, group] : pkg.exceptions_by_target) {
             for (std::size_t x = 0; x < group.size(); ++x) {
                 for (std::size_t y = x + 1; y < group.size(); ++y) {
                     auto a = std::min(group[x], group[y]);
@@ -183,9 +178,24 @@ void check_conflicts(Checker& c) {
 
 } // namespace
 
+namespace {
+
+void index_exceptions(Program& program) {
+    for (auto& pkg : program.packages) {
+        pkg.exceptions_by_target.clear();
+        for (auto pid : pkg.lineage)
+            for (std::uint32_t i = 0; i < program.exceptions.size(); ++i)
+                if (program.exceptions[i].package == pid)
+                    pkg.exceptions_by_target[program.exceptions[i].target].push_back(i);
+    }
+}
+
+} // namespace
+
 void check_exceptions(Checker& c) {
     for (std::size_t i = 0; i < c.program.exceptions.size(); ++i)
         check_one(c, i);
+    index_exceptions(c.program);
     check_conflicts(c);
 }
 

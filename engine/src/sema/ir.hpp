@@ -121,6 +121,11 @@ struct Expr {
     Scalar literal;
     Input input = Input::decision_date;
     std::string name;
+    /// For `name`: the name's number in Program::symbols, by which the evaluator resolves it in
+    /// the root package's view (Package::by_symbol) without comparing strings; `no_symbol` for
+    /// an expression the checker did not number (it is then looked up by `name`).
+    static constexpr std::uint32_t no_symbol = 0xffffffff;
+    std::uint32_t symbol = no_symbol;
     Builtin builtin = Builtin::min;
     Rounding mode = Rounding::half_up;
     UnaryOp unary_op = UnaryOp::negate;
@@ -277,6 +282,13 @@ struct Package {
     std::map<std::string, DeclRef> view;
     /// Enumeration members visible here (built-ins included): member → enumerations declaring it.
     std::map<std::string, std::vector<std::uint32_t>> members;
+    /// The exceptions that apply to each rule name in this package's view (index in
+    /// Program::exceptions), in lineage order, then declaration order: built once by the checker
+    /// so that neither the checker nor the evaluator scans every exception for every rule.
+    std::map<std::string, std::vector<std::uint32_t>, std::less<>> exceptions_by_target;
+    /// `view` by symbol number (Program::symbols): what each name an expression uses means
+    /// here, absent where this package does not see it.
+    std::vector<std::optional<DeclRef>> by_symbol;
 
     std::optional<DeclRef> lookup(std::string const& key) const {
         auto it = view.find(key);
@@ -299,8 +311,29 @@ struct Program {
     /// The accepted plugins load_rules was given, in load order. A municipal package sees the
     /// tables and functions of the plugin with its own municipality code (Package::plugin).
     std::vector<plugin::Plugin> plugins;
+    /// Every name an expression refers to, numbered once (Expr::symbol).
+    std::vector<std::string> symbols;
+    std::map<std::string, std::uint32_t, std::less<>> symbol_numbers;
 
     std::optional<std::uint32_t> find_enum(std::string_view name) const;
+
+    /// The number of facts, parameters and rules: the size of an evaluator's memo.
+    std::uint32_t value_slots() const {
+        return static_cast<std::uint32_t>(facts.size() + parameters.size() + rules.size());
+    }
+    /// A fact's, parameter's or rule's place in the memo; nothing for another kind.
+    std::optional<std::uint32_t> value_slot(DeclRef ref) const {
+        switch (ref.kind) {
+        case DeclKind::fact:
+            return ref.index;
+        case DeclKind::parameter:
+            return static_cast<std::uint32_t>(facts.size()) + ref.index;
+        case DeclKind::rule:
+            return static_cast<std::uint32_t>(facts.size() + parameters.size()) + ref.index;
+        default:
+            return std::nullopt;
+        }
+    }
 };
 
 /// The package and the name span of any declaration.
