@@ -27,7 +27,13 @@ Traced Evaluator::trace(Expr const& e, std::string const& owner) {
 
 void Evaluator::use(Frame& f, Expr const& at, std::string const& key, ExplanationRef node,
                     Value const& value) {
-    f.shown[&at] = value.determined() ? node->value : "undetermined";
+    std::string shown = value.determined() ? node->value : "undetermined";
+    auto at_shown = std::find_if(f.shown.begin(), f.shown.end(),
+                                 [&](auto const& entry) { return entry.first == &at; });
+    if (at_shown == f.shown.end())
+        f.shown.emplace_back(&at, std::move(shown));
+    else
+        at_shown->second = std::move(shown);
     bool const first = key.empty() ? std::find(f.seen_nodes.begin(), f.seen_nodes.end(),
                                                node.get()) == f.seen_nodes.end()
                                    : f.seen.insert(key).second;

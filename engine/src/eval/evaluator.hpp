@@ -31,6 +31,10 @@
 
 namespace billijk::eval {
 
+/// The values shown in a formula in place of the expressions that produced them. A frame
+/// shows a handful, so a vector searched from the front beats a map's node per value.
+using ShownValues = std::vector<std::pair<sema::Expr const*, std::string>>;
+
 struct Environment {
     sema::Program const& program;
     sema::PackageId root = 0;
@@ -81,7 +85,7 @@ class Evaluator {
         ExplanationInputs inputs;
         std::vector<Explanation const*> seen_nodes; ///< shared nodes already in `inputs`
         std::set<std::string> seen;                 ///< keys of per-use nodes already in `inputs`
-        std::map<sema::Expr const*, std::string> shown; ///< values substituted in the formula
+        ShownValues shown;                          ///< values substituted in the formula
     };
 
     Value eval(sema::Expr const& e, Frame& f);
@@ -118,8 +122,6 @@ class Evaluator {
     Computed fact(sema::FactDecl const& d);
     Computed parameter(sema::ParameterDecl const& d);
     Computed rule(sema::RuleDecl const& d);
-    Explanation base_node(std::string kind, std::string const& name, sema::PackageId package,
-                          sema::Meta const& meta) const;
     void override_note(Explanation& node, std::string const& name, sema::PackageId package) const;
 
     /// Records the first day of a validity window (evaluator.cpp says why not the last).
@@ -144,8 +146,13 @@ class Evaluator {
 };
 
 /// The formula of `e`: its source form with the values in `shown` substituted (formula.cpp).
-std::string print_formula(sema::Expr const& e,
-                          std::map<sema::Expr const*, std::string> const& shown);
+std::string print_formula(sema::Expr const& e, ShownValues const& shown);
+
+/// The node of a declaration before its value: kind, name, package and layer (none for a
+/// built-in), citation and labels (explanation.cpp).
+Explanation declaration_node(sema::Program const& program, std::string kind,
+                             std::string const& name, sema::PackageId package,
+                             sema::Meta const& meta);
 
 /// Appends `more` to a note with "; ".
 void append_note(std::string& note, std::string const& more);
