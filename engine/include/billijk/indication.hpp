@@ -53,7 +53,20 @@ class ExplanationInputs {
             --at_;
             return *this;
         }
+        const_iterator operator--(int) { return const_iterator(at_--); }
+        const_iterator& operator+=(difference_type n) {
+            at_ += n;
+            return *this;
+        }
+        const_iterator& operator-=(difference_type n) {
+            at_ -= n;
+            return *this;
+        }
         const_iterator operator+(difference_type n) const { return const_iterator(at_ + n); }
+        friend const_iterator operator+(difference_type n, const_iterator const& it) {
+            return it + n;
+        }
+        const_iterator operator-(difference_type n) const { return const_iterator(at_ - n); }
         difference_type operator-(const_iterator const& o) const { return at_ - o.at_; }
         reference operator[](difference_type n) const { return *at_[n]; }
         bool operator==(const_iterator const& o) const = default;

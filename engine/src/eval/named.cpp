@@ -109,22 +109,6 @@ Evaluator::Computed Evaluator::compute_named(std::string const& name,
     return n;
 }
 
-Explanation Evaluator::base_node(std::string kind, std::string const& name, sema::PackageId package,
-                                 sema::Meta const& meta) const {
-    Explanation node;
-    node.kind = std::move(kind);
-    node.name = name;
-    if (package != sema::builtin_package) {
-        auto const& pkg = env_.program.packages[package];
-        node.package = pkg.name;
-        node.layer = std::string(sema::to_string(pkg.layer));
-    }
-    node.cites = meta.cites;
-    node.label_nl = meta.label;
-    node.label_en = meta.english();
-    return node;
-}
-
 void Evaluator::override_note(Explanation& node, std::string const& name,
                               sema::PackageId package) const {
     auto const& program = env_.program;
@@ -149,7 +133,7 @@ Evaluator::Computed Evaluator::fact(sema::FactDecl const& d) {
                                      : Value::of(it->second);
     if (!env_.explain)
         return n;
-    n.explanation = base_node("fact", d.name, d.package, d.meta);
+    n.explanation = declaration_node(env_.program, "fact", d.name, d.package, d.meta);
     n.explanation.value = n.value.to_string();
     return n;
 }
@@ -158,7 +142,7 @@ Evaluator::Computed Evaluator::parameter(sema::ParameterDecl const& d) {
     Computed n;
     bool const explain = env_.explain;
     if (explain)
-        n.explanation = base_node("parameter", d.name, d.package, d.meta);
+        n.explanation = declaration_node(env_.program, "parameter", d.name, d.package, d.meta);
     sema::ParameterVersion const* chosen = nullptr;
     for (auto const& v : d.versions) {
         if (v.valid)
@@ -226,7 +210,7 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
     Computed n;
     bool const explain = env_.explain;
     if (explain) {
-        n.explanation = base_node("rule", d.name, d.package, d.meta);
+        n.explanation = declaration_node(env_.program, "rule", d.name, d.package, d.meta);
         n.explanation.expression = d.value.text;
         if (d.is_override)
             override_note(n.explanation, d.name, d.package);
@@ -269,7 +253,8 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
             applied = trace(c.decl->value, c.decl->name);
         if (!explain)
             continue;
-        Explanation node = base_node("exception", c.decl->name, c.decl->package, c.decl->meta);
+        Explanation node = declaration_node(env_.program, "exception", c.decl->name,
+                                            c.decl->package, c.decl->meta);
         if (c.decl == winner) {
             node.value = applied.value.to_string();
             node.expression = c.decl->value.text;

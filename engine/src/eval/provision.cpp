@@ -14,20 +14,6 @@ namespace billijk::eval {
 
 namespace {
 
-Explanation meta_node(sema::Program const& program, std::string kind, std::string const& name,
-                      sema::PackageId package, sema::Meta const& meta) {
-    Explanation node;
-    node.kind = std::move(kind);
-    node.name = name;
-    auto const& pkg = program.packages[package];
-    node.package = pkg.name;
-    node.layer = std::string(sema::to_string(pkg.layer));
-    node.cites = meta.cites;
-    node.label_nl = meta.label;
-    node.label_en = meta.english();
-    return node;
-}
-
 /// The name and span to blame for an amount: the rule or parameter it names, else the expression.
 std::pair<std::string, Span> blame(sema::Program const& program, sema::PackageId root,
                                    sema::Expr const& e, std::string const& fallback) {
@@ -88,8 +74,8 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
     out.unit_code = provision.unit_code;
     out.frequency = provision.frequency;
     if (explain)
-        out.explanation =
-            meta_node(program, "provision", provision.name, provision.package, provision.meta);
+        out.explanation = declaration_node(program, "provision", provision.name, provision.package,
+                                           provision.meta);
 
     // Refusals of the lower layers first, each package in declaration order.
     bool refused = false;
@@ -102,7 +88,7 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
                 continue;
             Traced t = ev.trace(r.condition, r.name);
             if (explain) {
-                Explanation node = meta_node(program, "refusal", r.name, r.package, r.meta);
+                Explanation node = declaration_node(program, "refusal", r.name, r.package, r.meta);
                 node.value = t.value.to_string();
                 node.expression = r.condition.text;
                 node.formula = std::move(t.formula);
