@@ -4,8 +4,9 @@
 #   bench/peers/run.sh [BUILD_DIR] [COUNT]      (defaults: build, 100000)
 #
 # Needs bench/peers/setup.sh first and BUILD_DIR/bench/bench_peers. Prints the comparison table
-# of compare.py (cases/s, ratio to Billijk, amounts that differ from Billijk and from an exact
-# computation). A peer that fails is reported as failed, not left out silently.
+# of compare.py (cases/s, ratio to Billijk's "same decision" row with explanations on, amounts
+# that differ from Billijk and from an exact computation). A peer that fails is reported as
+# failed, not left out silently.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 src="$(cd "$here/../.." && pwd)"
@@ -26,10 +27,17 @@ run() { # name, command...: appends the JSON timing lines, or reports the failur
     echo "bench/peers: $name FAILED:" >&2; cat "$work/$name.err" >&2; failed=1
   fi
 }
-run billijk "$build/bench/bench_peers" --rules "$work/rules" --cases "$work/cases.jsonl" \
-  --out "$work/billijk.csv" --explain on
-run billijk-quiet "$build/bench/bench_peers" --rules "$work/rules" --cases "$work/cases.jsonl" \
-  --out "$work/billijk-quiet.csv" --explain off
+# Billijk twice, each with explanations on and off: "same decision" (the standalone package
+# peerdecision, exactly what the peers compute; compare.py's ratios are against its explained row)
+# and "within the BAR layers" (peerbench: the same formula inside the national and regional
+# layers, with customary care, client age and refusal grounds on the way).
+for package in decision bar; do
+  for mode in on off; do
+    run "billijk-$package-$mode" "$build/bench/bench_peers" --rules "$work/rules" \
+      --cases "$work/cases.jsonl" --out "$work/billijk-$package-$mode.csv" --package "$package" \
+      --explain "$mode"
+  done
+done
 (cd "$here" && run zen node js/zen.js "$work/cases.jsonl" "$work/")
 (cd "$here" && run jre node js/jre.js "$work/cases.jsonl" "$work/")
 (cd "$here" && run decimaljs node js/decimaljs.js "$work/cases.jsonl" "$work/")
