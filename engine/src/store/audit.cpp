@@ -14,15 +14,6 @@ namespace billijk::store {
 
 namespace {
 
-void field(std::string& out, std::string_view name, std::string_view value) {
-    out += name;
-    out += '=';
-    out += std::to_string(value.size());
-    out += ':';
-    out += value;
-    out += '\n';
-}
-
 /// The members of two JSON objects that differ, named: "output, case".
 std::string differing_members(nlohmann::json const& stored, nlohmann::json const& actual) {
     std::set<std::string> keys;
@@ -81,13 +72,13 @@ std::optional<std::string> check_record(SQLite::Database& db, std::string const&
 std::string audit_entry_hash(std::int64_t seq, AuditEntryInput const& entry,
                              std::string_view prev_hash) {
     std::string text;
-    field(text, "audit", "billijk.audit/1");
-    field(text, "seq", std::to_string(seq));
-    field(text, "kind", entry.kind);
-    field(text, "subject", entry.subject);
-    field(text, "recorded_at", entry.recorded_at);
-    field(text, "content", entry.content);
-    field(text, "prev", prev_hash);
+    io::append_field(text, "audit", "billijk.audit/1");
+    io::append_field(text, "seq", std::to_string(seq));
+    io::append_field(text, "kind", entry.kind);
+    io::append_field(text, "subject", entry.subject);
+    io::append_field(text, "recorded_at", entry.recorded_at);
+    io::append_field(text, "content", entry.content);
+    io::append_field(text, "prev", prev_hash);
     return io::sha256_hex(text);
 }
 

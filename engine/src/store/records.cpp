@@ -14,22 +14,13 @@ namespace billijk::store {
 
 namespace {
 
-void field(std::string& out, std::string_view name, std::string_view value) {
-    out += name;
-    out += '=';
-    out += std::to_string(value.size());
-    out += ':';
-    out += value;
-    out += '\n';
-}
-
 std::string rule_set_hash_of(std::vector<std::pair<std::string, std::string>> path_hashes) {
     std::sort(path_hashes.begin(), path_hashes.end());
     std::string text;
-    field(text, "rule_set", "billijk.rule_set/1");
+    io::append_field(text, "rule_set", "billijk.rule_set/1");
     for (auto const& [path, hash] : path_hashes) {
-        field(text, "path", path);
-        field(text, "sha256", hash);
+        io::append_field(text, "path", path);
+        io::append_field(text, "sha256", hash);
     }
     return "sha256:" + io::sha256_hex(text);
 }
