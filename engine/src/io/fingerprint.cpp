@@ -27,10 +27,7 @@ std::string sha256_hex(std::string_view data) {
     return out;
 }
 
-namespace {
-
-/// "name=<byte length>:<value>\n": unambiguous whatever the value contains.
-void field(std::string& out, std::string_view name, std::string_view value) {
+void append_field(std::string& out, std::string_view name, std::string_view value) {
     out += name;
     out += '=';
     out += std::to_string(value.size());
@@ -39,33 +36,31 @@ void field(std::string& out, std::string_view name, std::string_view value) {
     out += '\n';
 }
 
-} // namespace
-
 std::string fingerprint_text(Indication const& indication, std::string_view canonical_case) {
     std::string out;
-    field(out, "fingerprint", "billijk.fingerprint/1");
-    field(out, "engine", engine_name);
-    field(out, "rule_language", std::to_string(rule_language_version));
-    field(out, "rules", std::to_string(indication.rules.size()));
+    append_field(out, "fingerprint", "billijk.fingerprint/1");
+    append_field(out, "engine", engine_name);
+    append_field(out, "rule_language", std::to_string(rule_language_version));
+    append_field(out, "rules", std::to_string(indication.rules.size()));
     for (RulePackageRef const& rules : indication.rules) {
-        field(out, "package", rules.package);
-        field(out, "version", rules.version);
-        field(out, "hash", rules.hash);
+        append_field(out, "package", rules.package);
+        append_field(out, "version", rules.version);
+        append_field(out, "hash", rules.hash);
     }
     // Plugins the rule packages are bound to, sorted by municipality code. Absent without
     // plugins, so that a fingerprint without plugins is what it was before they existed.
     if (!indication.plugins.empty()) {
-        field(out, "plugins", std::to_string(indication.plugins.size()));
+        append_field(out, "plugins", std::to_string(indication.plugins.size()));
         for (PluginRef const& p : indication.plugins) {
-            field(out, "plugin", p.name);
-            field(out, "plugin_municipality", p.municipality);
-            field(out, "plugin_version", p.version);
-            field(out, "plugin_abi", p.abi);
-            field(out, "plugin_hash", p.sha256);
+            append_field(out, "plugin", p.name);
+            append_field(out, "plugin_municipality", p.municipality);
+            append_field(out, "plugin_version", p.version);
+            append_field(out, "plugin_abi", p.abi);
+            append_field(out, "plugin_hash", p.sha256);
         }
     }
-    field(out, "reference_date", indication.reference_date.to_string());
-    field(out, "case", canonical_case);
+    append_field(out, "reference_date", indication.reference_date.to_string());
+    append_field(out, "case", canonical_case);
     return out;
 }
 

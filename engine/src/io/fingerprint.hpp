@@ -21,6 +21,11 @@ namespace billijk::io {
 /// SHA-256 of `data` as 64 lowercase hex digits (OpenSSL EVP).
 std::string sha256_hex(std::string_view data);
 
+/// Appends "name=<byte length>:<value>\n" to `out`: the line of every text Billijk hashes (the
+/// fingerprint, audit entries, rule sets). The length makes it unambiguous whatever the value
+/// contains: no value can imitate the next field.
+void append_field(std::string& out, std::string_view name, std::string_view value);
+
 /// The text that fingerprint() hashes, exposed for tests and for `billijk replay` to show what
 /// differs. One "field=length:value" line per item, so no value can imitate another field.
 std::string fingerprint_text(Indication const& indication, std::string_view canonical_case);

@@ -14,15 +14,6 @@ namespace billijk::store {
 
 namespace {
 
-void field(std::string& out, std::string_view name, std::string_view value) {
-    out += name;
-    out += '=';
-    out += std::to_string(value.size());
-    out += ':';
-    out += value;
-    out += '\n';
-}
-
 /// The members of two JSON objects that differ, named: "output, case".
 std::string differing_members(nlohmann::json const& stored, nlohmann::json const& actual) {
     std::set<std::string> keys;
@@ -43,21 +34,18 @@ std::string differing_members(nlohmann::json const& stored, nlohmann::json const
 using RecordsSeen = std::map<std::string, std::set<std::int64_t>>;
 
 /// The content a record's entry must have, recomputed from the record's rows.
-std::optional<nlohmann::json> record_content(SQLite::Database& db, std::string const& kind,
-                                             std::int64_t id,
-                                             std::map<std::string, std::string>& cache) {
+std::optional<nlohmann::json> record_content(RecordReader& reader, std::string const& kind,
+                                             std::int64_t id) {
     if (kind == "indication")
-        return indication_audit_content(db, id, cache);
+        return indication_audit_content(reader, id);
     if (kind == "decision")
-        return decision_audit_content(db, id);
-    return review_audit_content(db, id);
+        return decision_audit_content(reader, id);
+    return review_audit_content(reader, id);
 }
 
 /// For entries about a record: the record as it is now must still give the entry's content.
-std::optional<std::string> check_record(SQLite::Database& db, std::string const& kind,
-                                        std::string const& content_text,
-                                        std::map<std::string, std::string>& cache,
-                                        RecordsSeen& seen) {
+std::optional<std::string> check_record(RecordReader& reader, std::string const& kind,
+                                        std::string const& content_text, RecordsSeen& seen) {
     if (kind != "indication" && kind != "decision" && kind != "review")
         return "its kind '" + kind + "' is not one this billijk knows";
     nlohmann::json stored = nlohmann::json::parse(content_text, nullptr, false);
@@ -65,7 +53,7 @@ std::optional<std::string> check_record(SQLite::Database& db, std::string const&
         !stored[kind].is_number_integer())
         return "its content is not a " + kind + " entry";
     auto const id = stored[kind].get<std::int64_t>();
-    auto actual = record_content(db, kind, id, cache);
+    auto actual = record_content(reader, kind, id);
     if (!actual)
         return "the " + kind + " it records (" + std::to_string(id) + ") has been removed";
     seen[kind].insert(id);
@@ -81,13 +69,13 @@ std::optional<std::string> check_record(SQLite::Database& db, std::string const&
 std::string audit_entry_hash(std::int64_t seq, AuditEntryInput const& entry,
                              std::string_view prev_hash) {
     std::string text;
-    field(text, "audit", "billijk.audit/1");
-    field(text, "seq", std::to_string(seq));
-    field(text, "kind", entry.kind);
-    field(text, "subject", entry.subject);
-    field(text, "recorded_at", entry.recorded_at);
-    field(text, "content", entry.content);
-    field(text, "prev", prev_hash);
+    io::append_field(text, "audit", "billijk.audit/1");
+    io::append_field(text, "seq", std::to_string(seq));
+    io::append_field(text, "kind", entry.kind);
+    io::append_field(text, "subject", entry.subject);
+    io::append_field(text, "recorded_at", entry.recorded_at);
+    io::append_field(text, "content", entry.content);
+    io::append_field(text, "prev", prev_hash);
     return io::sha256_hex(text);
 }
 
@@ -117,7 +105,8 @@ Result<AuditReport> verify_audit(Database& db) {
     AuditReport report;
     report.head = std::string(audit_genesis);
     try {
-        std::map<std::string, std::string> cache;
+        // One reader for the whole log: its statements are prepared once, not per entry.
+        RecordReader reader(sql);
         RecordsSeen seen;
         SQLite::Statement entries(sql, "SELECT seq, kind, subject, recorded_at, content, "
                                        "prev_hash, hash FROM audit_log ORDER BY seq");
@@ -138,7 +127,7 @@ Result<AuditReport> verify_audit(Database& db) {
                 broken("it does not follow the previous entry (its previous hash differs)");
             else if (audit_entry_hash(seq, entry, prev) != hash)
                 broken("its hash does not match its content");
-            else if (auto problem = check_record(sql, entry.kind, entry.content, cache, seen))
+            else if (auto problem = check_record(reader, entry.kind, entry.content, seen))
                 broken(*problem);
             if (report.broken)
                 return report;

@@ -274,7 +274,11 @@ Result<std::int64_t> record_decision(Database& db, std::int64_t indication,
                 add_rule.exec();
             }
         }
-        auto content = decision_audit_content(sql, id);
+        std::optional<json> content;
+        {
+            RecordReader reader(sql); // finalised here, before the commit
+            content = decision_audit_content(reader, id);
+        }
         append_audit(sql, {"decision", "decision " + std::to_string(id), recorded_at,
                            content ? content->dump() : std::string("{}")});
         tx.commit();
@@ -284,9 +288,9 @@ Result<std::int64_t> record_decision(Database& db, std::int64_t indication,
     }
 }
 
-std::optional<json> decision_audit_content(SQLite::Database& db, std::int64_t id) {
-    SQLite::Statement query(db,
-                            "SELECT indication, decided_on, reason FROM decisions WHERE id = ?");
+std::optional<json> decision_audit_content(RecordReader& reader, std::int64_t id) {
+    auto& query =
+        reader.statement("SELECT indication, decided_on, reason FROM decisions WHERE id = ?");
     query.bind(1, id);
     if (!query.executeStep())
         return std::nullopt;
@@ -296,13 +300,13 @@ std::optional<json> decision_audit_content(SQLite::Database& db, std::int64_t id
     content["decided_on"] = query.getColumn(1).getString();
     content["reason"] = query.getColumn(2).getString();
     json overrides = json::array();
-    SQLite::Statement rows(db, "SELECT id, provision, field, engine_value, decided FROM "
-                               "decision_overrides WHERE decision = ? ORDER BY id");
+    auto& rows = reader.statement("SELECT id, provision, field, engine_value, decided FROM "
+                                  "decision_overrides WHERE decision = ? ORDER BY id");
     rows.bind(1, id);
     while (rows.executeStep()) {
         json rules = json::array();
-        SQLite::Statement behind(db, "SELECT package, rule, kind, cites, direct FROM "
-                                     "override_rules WHERE override = ? ORDER BY package, rule");
+        auto& behind = reader.statement("SELECT package, rule, kind, cites, direct FROM "
+                                        "override_rules WHERE override = ? ORDER BY package, rule");
         behind.bind(1, rows.getColumn(0).getInt64());
         while (behind.executeStep())
             rules.push_back({{"package", behind.getColumn(0).getString()},

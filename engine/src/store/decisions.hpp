@@ -12,6 +12,7 @@
 #pragma once
 
 #include "store/database.hpp"
+#include "store/record_reader.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -60,8 +61,8 @@ Result<std::int64_t> record_decision(Database& db, std::int64_t indication,
                                      std::string const& reason, std::string const& decided_on,
                                      std::string const& recorded_at);
 
-/// The audit content of decision `id`, recomputed from its rows. Throws SQLite::Exception;
-/// absent when there is no such decision.
-std::optional<nlohmann::json> decision_audit_content(SQLite::Database& db, std::int64_t id);
+/// The audit content of decision `id`, recomputed from its rows (the reader keeps the
+/// statements for the next one). Throws SQLite::Exception; absent when there is no such decision.
+std::optional<nlohmann::json> decision_audit_content(RecordReader& reader, std::int64_t id);
 
 } // namespace billijk::store

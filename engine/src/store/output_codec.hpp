@@ -29,4 +29,10 @@ EncodedOutput encode_output(std::string_view json);
 std::optional<std::string> decode_output(std::string_view stored, std::string_view encoding,
                                          std::string& why);
 
+/// As decode_output, into `out`, whose memory is reused: `audit verify` decodes every stored
+/// output in turn into one buffer. False with `why` set (and `out` unspecified) when the stored
+/// bytes cannot be decoded.
+bool decode_output_into(std::string_view stored, std::string_view encoding, std::string& out,
+                        std::string& why);
+
 } // namespace billijk::store

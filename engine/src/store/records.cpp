@@ -14,22 +14,13 @@ namespace billijk::store {
 
 namespace {
 
-void field(std::string& out, std::string_view name, std::string_view value) {
-    out += name;
-    out += '=';
-    out += std::to_string(value.size());
-    out += ':';
-    out += value;
-    out += '\n';
-}
-
 std::string rule_set_hash_of(std::vector<std::pair<std::string, std::string>> path_hashes) {
     std::sort(path_hashes.begin(), path_hashes.end());
     std::string text;
-    field(text, "rule_set", "billijk.rule_set/1");
+    io::append_field(text, "rule_set", "billijk.rule_set/1");
     for (auto const& [path, hash] : path_hashes) {
-        field(text, "path", path);
-        field(text, "sha256", hash);
+        io::append_field(text, "path", path);
+        io::append_field(text, "sha256", hash);
     }
     return "sha256:" + io::sha256_hex(text);
 }
@@ -42,9 +33,14 @@ void put_blob(SQLite::Database& db, std::string const& sha256, std::string const
     insert.exec();
 }
 
+/// The column's bytes, valid until the statement steps on.
+std::string_view blob_view(SQLite::Column const& column) {
+    return {static_cast<char const*>(column.getBlob()),
+            static_cast<std::size_t>(column.getBytes())};
+}
+
 std::string blob_bytes(SQLite::Column const& column) {
-    return std::string(static_cast<char const*>(column.getBlob()),
-                       static_cast<std::size_t>(column.getBytes()));
+    return std::string(blob_view(column));
 }
 
 } // namespace
@@ -164,8 +160,11 @@ Result<std::int64_t> store_indication(Database& db, IndicationRecord const& reco
             link.bind(3, p.bound ? 1 : 0);
             link.exec();
         }
-        std::map<std::string, std::string> cache;
-        auto content = indication_audit_content(sql, id, cache);
+        std::optional<nlohmann::json> content;
+        {
+            RecordReader reader(sql); // finalised here, before the commit
+            content = indication_audit_content(reader, id);
+        }
         append_audit(sql, {"indication", "indication " + std::to_string(id), recorded_at,
                            content ? content->dump() : std::string("{}")});
         tx.commit();
@@ -236,12 +235,11 @@ Result<StoredIndication> load_indication(Database& db, std::int64_t id) {
     }
 }
 
-std::optional<nlohmann::json> indication_audit_content(SQLite::Database& db, std::int64_t id,
-                                                       std::map<std::string, std::string>& cache) {
-    SQLite::Statement query(db, "SELECT i.rule_set, i.date_option, i.reference_date, i.engine, "
-                                "i.fingerprint, i.output, c.json, c.case_id, i.output_encoding "
-                                "FROM indications i JOIN cases c ON c.sha256 = i.case_sha256 "
-                                "WHERE i.id = ?");
+std::optional<nlohmann::json> indication_audit_content(RecordReader& reader, std::int64_t id) {
+    auto& query = reader.statement("SELECT i.rule_set, i.date_option, i.reference_date, i.engine, "
+                                   "i.fingerprint, i.output, c.json, c.case_id, "
+                                   "i.output_encoding FROM indications i JOIN cases c ON "
+                                   "c.sha256 = i.case_sha256 WHERE i.id = ?");
     query.bind(1, id);
     if (!query.executeStep())
         return std::nullopt;
@@ -256,40 +254,45 @@ std::optional<nlohmann::json> indication_audit_content(SQLite::Database& db, std
     content["fingerprint"] = query.getColumn(4).getString();
     // Over the JSON bytes whatever the encoding; stored bytes that do not decode match no hash.
     std::string why;
-    auto const output =
-        decode_output(blob_bytes(query.getColumn(5)), query.getColumn(8).getString(), why);
-    content["output"] = output ? "sha256:" + io::sha256_hex(*output) : "undecodable: " + why;
-    content["case"] = "sha256:" + io::sha256_hex(query.getColumn(6).getString());
+    std::string& output = reader.scratch();
+    content["output"] = decode_output_into(blob_view(query.getColumn(5)),
+                                           query.getColumn(8).getString(), output, why)
+                            ? "sha256:" + io::sha256_hex(output)
+                            : "undecodable: " + why;
+    content["case"] = "sha256:" + io::sha256_hex(blob_view(query.getColumn(6)));
     content["case_id"] = query.getColumn(7).getString();
 
     // The rule set's hash, recomputed from the texts it points to (once per rule set).
-    auto cached = cache.find("rule_set " + rule_set);
-    if (cached == cache.end()) {
+    auto& hashes = reader.shared_hashes();
+    auto cached = hashes.find("rule_set " + rule_set);
+    if (cached == hashes.end()) {
         std::vector<std::pair<std::string, std::string>> path_hashes;
-        SQLite::Statement files(db, "SELECT f.path, b.data FROM rule_set_files f JOIN blobs b ON "
-                                    "b.sha256 = f.sha256 WHERE f.rule_set = ?");
+        auto& files = reader.statement("SELECT f.path, b.data FROM rule_set_files f JOIN blobs b "
+                                       "ON b.sha256 = f.sha256 WHERE f.rule_set = ?");
         files.bind(1, rule_set);
         while (files.executeStep())
             path_hashes.emplace_back(files.getColumn(0).getString(),
-                                     io::sha256_hex(blob_bytes(files.getColumn(1))));
-        cached = cache.emplace("rule_set " + rule_set, rule_set_hash_of(path_hashes)).first;
+                                     io::sha256_hex(blob_view(files.getColumn(1))));
+        cached = hashes.emplace("rule_set " + rule_set, rule_set_hash_of(path_hashes)).first;
     }
     content["rule_set"] = cached->second;
 
     nlohmann::json plugins = nlohmann::json::array();
-    SQLite::Statement links(db, "SELECT ip.plugin, ip.bound, p.name, p.municipality, p.version, "
-                                "p.abi FROM indication_plugins ip JOIN plugins p ON "
-                                "p.sha256 = ip.plugin WHERE ip.indication = ? ORDER BY ip.plugin");
+    auto& links = reader.statement("SELECT ip.plugin, ip.bound, p.name, p.municipality, "
+                                   "p.version, p.abi FROM indication_plugins ip JOIN plugins p "
+                                   "ON p.sha256 = ip.plugin WHERE ip.indication = ? ORDER BY "
+                                   "ip.plugin");
     links.bind(1, id);
     while (links.executeStep()) {
         std::string const sha = links.getColumn(0).getString();
-        auto blob = cache.find("blob " + sha);
-        if (blob == cache.end()) {
-            SQLite::Statement data(db, "SELECT data FROM blobs WHERE sha256 = ?");
+        // The library file's hash, recomputed from its bytes (once per file).
+        auto blob = hashes.find("blob " + sha);
+        if (blob == hashes.end()) {
+            auto& data = reader.statement("SELECT data FROM blobs WHERE sha256 = ?");
             data.bind(1, sha);
-            std::string actual = data.executeStep() ? io::sha256_hex(blob_bytes(data.getColumn(0)))
+            std::string actual = data.executeStep() ? io::sha256_hex(blob_view(data.getColumn(0)))
                                                     : std::string("missing");
-            blob = cache.emplace("blob " + sha, std::move(actual)).first;
+            blob = hashes.emplace("blob " + sha, std::move(actual)).first;
         }
         plugins.push_back({{"sha256", blob->second},
                            {"bound", links.getColumn(1).getInt() != 0},

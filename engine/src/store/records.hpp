@@ -12,6 +12,7 @@
 
 #include "store/database.hpp"
 #include "store/pseudonym.hpp"
+#include "store/record_reader.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -86,9 +87,9 @@ struct StoredIndication {
 Result<StoredIndication> load_indication(Database& db, std::int64_t id);
 
 /// The audit content of indication `id`, recomputed from its rows and the bytes they point to
-/// (hashes of the output, the case, the rule texts and the plugin files). `cache` memoises
-/// hashes of blobs between calls. Throws SQLite::Exception; absent when there is no such row.
-std::optional<nlohmann::json> indication_audit_content(SQLite::Database& db, std::int64_t id,
-                                                       std::map<std::string, std::string>& cache);
+/// (hashes of the output, the case, the rule texts and the plugin files). The reader keeps the
+/// statements and the hashes of rule sets and plugin files for the next indication. Throws
+/// SQLite::Exception; absent when there is no such row.
+std::optional<nlohmann::json> indication_audit_content(RecordReader& reader, std::int64_t id);
 
 } // namespace billijk::store

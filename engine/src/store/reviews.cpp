@@ -36,7 +36,11 @@ Result<std::int64_t> store_review(Database& db, ReviewRecord const& record,
         add.bind(8, io::sha256_hex(record.report));
         add.exec();
         std::int64_t const id = sql.getLastInsertRowid();
-        auto content = review_audit_content(sql, id);
+        std::optional<json> content;
+        {
+            RecordReader reader(sql); // finalised here, before the commit
+            content = review_audit_content(reader, id);
+        }
         append_audit(sql, {"review", "review " + std::to_string(id), recorded_at,
                            content ? content->dump() : std::string("{}")});
         tx.commit();
@@ -46,9 +50,9 @@ Result<std::int64_t> store_review(Database& db, ReviewRecord const& record,
     }
 }
 
-std::optional<json> review_audit_content(SQLite::Database& db, std::int64_t id) {
-    SQLite::Statement query(db, "SELECT decisions_name, decisions_sha256, engine, options, "
-                                "decisions, findings, report FROM reviews WHERE id = ?");
+std::optional<json> review_audit_content(RecordReader& reader, std::int64_t id) {
+    auto& query = reader.statement("SELECT decisions_name, decisions_sha256, engine, options, "
+                                   "decisions, findings, report FROM reviews WHERE id = ?");
     query.bind(1, id);
     if (!query.executeStep())
         return std::nullopt;

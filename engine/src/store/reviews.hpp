@@ -10,6 +10,7 @@
 #pragma once
 
 #include "store/database.hpp"
+#include "store/record_reader.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -38,8 +39,9 @@ struct ReviewRecord {
 Result<std::int64_t> store_review(Database& db, ReviewRecord const& record,
                                   std::string const& recorded_at);
 
-/// The audit content of review `id`, recomputed from its row (the report by its bytes' hash).
-/// Throws SQLite::Exception; absent when there is no such review.
-std::optional<nlohmann::json> review_audit_content(SQLite::Database& db, std::int64_t id);
+/// The audit content of review `id`, recomputed from its row (the report by its bytes' hash;
+/// the reader keeps the statement for the next one). Throws SQLite::Exception; absent when
+/// there is no such review.
+std::optional<nlohmann::json> review_audit_content(RecordReader& reader, std::int64_t id);
 
 } // namespace billijk::store

@@ -15,6 +15,16 @@ TEST_CASE("sha256_hex matches the FIPS 180-2 test vectors", "[io][fingerprint]")
           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
+TEST_CASE("append_field writes name=length:value lines no value can imitate", "[io][fingerprint]") {
+    std::string a, b;
+    io::append_field(a, "x", "1\ny=1:2");
+    io::append_field(b, "x", "1");
+    io::append_field(b, "y", "2");
+    CHECK(a == "x=7:1\ny=1:2\n");
+    CHECK(b == "x=1:1\ny=1:2\n");
+    CHECK(a != b);
+}
+
 TEST_CASE("the fingerprint text names engine, rules, date and case", "[io][fingerprint]") {
     Indication ind;
     ind.reference_date = *Date::parse("2017-06-01");

@@ -40,6 +40,21 @@ TEST_CASE("an output is compressed and decoded byte for byte", "[store][codec]")
     CHECK(decode("{\"as\": \"written\"}", "identity", why) == "{\"as\": \"written\"}");
 }
 
+TEST_CASE("outputs decoded one after another into one buffer are each whole", "[store][codec]") {
+    std::string const big = repetitive_output();
+    std::string const small = "{\"n\": 1}";
+    std::string buffer, why;
+    for (auto const* json : {&big, &small, &big}) {
+        REQUIRE(store::decode_output_into(store::encode_output(*json).bytes, "zstd", buffer, why));
+        CHECK(buffer == *json); // no tail of the longer output before it
+    }
+    std::string truncated = store::encode_output(big).bytes;
+    truncated.resize(truncated.size() / 2);
+    CHECK_FALSE(store::decode_output_into(truncated, "zstd", buffer, why));
+    REQUIRE(store::decode_output_into(small, "identity", buffer, why));
+    CHECK(buffer == small);
+}
+
 TEST_CASE("damaged stored bytes or an unknown encoding are an error, not an output",
           "[store][codec]") {
     auto encoded = store::encode_output(repetitive_output());
