@@ -200,9 +200,9 @@ struct ProvisionResult {
     /// what changed and which rule decides the new value.
     std::optional<PreviousIndication> previous;
     std::vector<Change> changes;
-    /// The explanation node (without its inputs) of each reported field, by "quantity", "rate",
-    /// "budget": what a change cites as its reason. Not written out.
-    std::map<std::string, Explanation> field_sources;
+    /// The explanation node of each reported field, by "quantity", "rate", "budget" (shared
+    /// with `explanation`, not a copy): what a change cites as its reason. Not written out.
+    std::map<std::string, ExplanationRef> field_sources;
 };
 
 struct RulePackageRef {

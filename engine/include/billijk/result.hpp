@@ -18,7 +18,10 @@ namespace billijk {
 
 template <typename T> class Result {
   public:
-    Result(T value) : value_(std::move(value)) {}
+    // Two overloads instead of one by value: a by-value parameter costs one more move, and an
+    // indication's results are large structs moved out of every evaluation.
+    Result(T&& value) : value_(std::move(value)) {}
+    Result(T const& value) : value_(value) {}
     Result(Diagnostics diags) : diags_(std::move(diags)) { assert(diags_.has_errors()); }
 
     bool ok() const { return value_.has_value(); }

@@ -24,8 +24,31 @@ UInt128 magnitude(Int128 v) {
     return v < 0 ? UInt128{0} - static_cast<UInt128>(v) : UInt128(v);
 }
 
+/// True when `v` fits in 64 bits: there the CPU divides in one instruction, where a 128-bit
+/// division is a library call (__udivti3) of a hundred or more. Amounts almost always fit.
+bool fits64(UInt128 v) {
+    return (v >> 64) == 0;
+}
+
+/// The number of trailing zero bits of `v` > 0.
+int trailing_zero_bits(UInt128 v) {
+    auto const low = static_cast<std::uint64_t>(v);
+    return low != 0 ? __builtin_ctzll(low)
+                    : 64 + __builtin_ctzll(static_cast<std::uint64_t>(v >> 64));
+}
+
 UInt128 gcd(UInt128 a, UInt128 b) {
     while (b != 0) {
+        if (fits64(a) && fits64(b)) {
+            auto x = static_cast<std::uint64_t>(a);
+            auto y = static_cast<std::uint64_t>(b);
+            while (y != 0) {
+                auto const t = x % y;
+                x = y;
+                y = t;
+            }
+            return x;
+        }
         UInt128 t = a % b;
         a = b;
         b = t;
@@ -69,8 +92,8 @@ std::pair<UInt128, UInt128> mul_wide(UInt128 x, UInt128 y) {
 }
 
 std::string digits_of(UInt128 v) {
-    if (v == 0) {
-        return "0";
+    if (fits64(v)) {
+        return std::to_string(static_cast<std::uint64_t>(v));
     }
     std::string out;
     while (v != 0) {
@@ -204,6 +227,16 @@ Decimal Decimal::with_scale(int scale) const {
 }
 
 bool Decimal::is_finite_decimal() const {
+    if (fits64(static_cast<UInt128>(den_))) {
+        auto d = static_cast<std::uint64_t>(den_);
+        while (d % 2 == 0) {
+            d /= 2;
+        }
+        while (d % 5 == 0) {
+            d /= 5;
+        }
+        return d == 1;
+    }
     Int128 d = den_;
     while (d % 2 == 0) {
         d /= 2;
@@ -262,16 +295,20 @@ std::string Decimal::to_string() const {
     }
     UInt128 const den = static_cast<UInt128>(den_);
     UInt128 const mag = magnitude(num_);
-    UInt128 int_part = mag / den;
-    UInt128 rem = mag % den;
+    bool const small = fits64(mag) && fits64(den);
+    UInt128 int_part =
+        small ? UInt128{static_cast<std::uint64_t>(mag) / static_cast<std::uint64_t>(den)}
+              : mag / den;
+    UInt128 rem = small ? UInt128{static_cast<std::uint64_t>(mag) % static_cast<std::uint64_t>(den)}
+                        : mag % den;
 
     if (is_finite_decimal()) {
-        int twos = 0;
+        // den = 2^twos * 5^fives here: the twos are its trailing zero bits, and what is left
+        // is a power of five.
+        int const twos = trailing_zero_bits(den);
         int fives = 0;
-        for (UInt128 d = den; d % 2 == 0; d /= 2) {
-            ++twos;
-        }
-        for (UInt128 d = den; d % 5 == 0; d /= 5) {
+        for (UInt128 d = den >> twos; d > 1;
+             d = fits64(d) ? static_cast<std::uint64_t>(d) / 5 : d / 5) {
             ++fives;
         }
         int const decimals = std::max({scale_, twos, fives});

@@ -65,7 +65,8 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
 
     Evaluator ev(Environment{program, root_id, the_case, request, &provision, reference,
                              std::move(facts), explain});
-    ProvisionResult out;
+    PartResult part; // built in place: a ProvisionResult is large, and moving it is not free
+    ProvisionResult& out = part.result;
     out.provision = provision.name;
     out.form = request.form;
     out.period = the_case.period;
@@ -132,10 +133,7 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
                     expression.inputs = std::move(t.inputs);
                     node = std::make_shared<Explanation const>(std::move(expression));
                 }
-                // The node without its inputs (they are shared, so this copies no derivation).
-                Explanation source = *node;
-                source.inputs.clear();
-                out.field_sources[what] = std::move(source);
+                out.field_sources[what] = node;
                 out.explanation.inputs.push_back(std::move(node));
             }
             if (!t.value.determined()) {
@@ -169,7 +167,8 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
         return errors;
     if (explain)
         out.explanation.value = std::string(status_text(out.status));
-    return PartResult{std::move(out), ev.change_dates()};
+    part.change_dates = ev.change_dates();
+    return part;
 }
 
 } // namespace billijk::eval

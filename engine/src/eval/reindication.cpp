@@ -29,10 +29,10 @@ void compare_with_previous(ProvisionResult& result, PreviousIndication const& pr
         c.to = to;
         c.difference = difference(from, to);
         if (auto it = result.field_sources.find(field); it != result.field_sources.end()) {
-            c.rule = it->second.name;
-            c.label_nl = it->second.label_nl;
-            c.label_en = it->second.label_en;
-            c.formula = it->second.formula;
+            c.rule = it->second->name;
+            c.label_nl = it->second->label_nl;
+            c.label_en = it->second->label_en;
+            c.formula = it->second->formula;
         }
         result.changes.push_back(std::move(c));
     };

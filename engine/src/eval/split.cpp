@@ -142,6 +142,11 @@ Result<ProvisionResult> evaluate_request(sema::Program const& program, sema::Pac
         BILLIJK_TRY(evaluated, evaluate_part(program, root, *current, index, explain));
         auto pieces = split_at(part, evaluated.change_dates);
         todo.erase(todo.begin());
+        if (pieces.size() == 1 && todo.empty() && done.empty()) {
+            // The whole period in one part (the usual case): no vector, no extra move.
+            evaluated.result.period = the_case.period;
+            return std::move(evaluated.result);
+        }
         if (pieces.size() == 1) {
             done.push_back(std::move(evaluated.result));
         } else {

@@ -60,10 +60,9 @@ Result<Indication> indicate(RuleSet const& rules, Case const& the_case,
             diags.append(result.diagnostics());
             continue;
         }
-        ProvisionResult provision = std::move(result).value();
+        ind.provisions.push_back(std::move(result).value());
         if (auto const& previous = the_case.requests[i].previous)
-            eval::compare_with_previous(provision, *previous);
-        ind.provisions.push_back(std::move(provision));
+            eval::compare_with_previous(ind.provisions.back(), *previous);
     }
     if (diags.has_errors())
         return diags;

@@ -107,6 +107,33 @@ TEST_CASE("decimal: to_string") {
     CHECK(tiny.to_string() == "0.00000095367431640625");
 }
 
+TEST_CASE("decimal: to_string and reduction on both sides of 64 bits") {
+    // Numerators and denominators up to 2^64 take a 64-bit path, larger ones the 128-bit one;
+    // both must give the same digits.
+    CHECK(dec("18446744073709551615").to_string() == "18446744073709551615"); // 2^64 - 1
+    CHECK(dec("18446744073709551616").to_string() == "18446744073709551616"); // 2^64
+    CHECK(dec("-18446744073709551617.25").to_string() == "-18446744073709551617.25");
+    // 5^28 needs 66 bits, 5^27 fits: 1/5^27 and 1/5^28 have 27 and 28 decimals.
+    Decimal const five27 = value_of(div(dec("1"), dec("7450580596923828125")));
+    CHECK(five27.is_finite_decimal());
+    CHECK(five27.to_string() == "0.000000000000000000134217728");
+    Decimal const five28 = value_of(div(five27, dec("5")));
+    CHECK(five28.is_finite_decimal());
+    CHECK(five28.to_string() == "0.0000000000000000000268435456");
+    // 2^-70: a denominator beyond 64 bits with only twos.
+    Decimal tiny = dec("1");
+    for (int i = 0; i < 70; ++i)
+        tiny = value_of(div(tiny, dec("2")));
+    CHECK(tiny.is_finite_decimal());
+    CHECK(tiny.to_string().size() == 2 + 70);
+    CHECK(tiny.to_string().substr(0, 24) == "0.0000000000000000000008");
+    // 1/(3 * 2^64) has no finite expansion; (2^64 * 3) / 3 reduces back to 2^64.
+    Decimal const third_beyond = value_of(div(dec("1"), dec("55340232221128654848")));
+    CHECK_FALSE(third_beyond.is_finite_decimal());
+    CHECK(text_of(mul(dec("55340232221128654848"), value_of(div(dec("1"), dec("3"))))) ==
+          "18446744073709551616");
+}
+
 TEST_CASE("decimal: to_string of values without a finite expansion") {
     CHECK(text_of(div(dec("1"), dec("3"))) == "0.333333\u2026");
     CHECK(text_of(div(dec("2"), dec("3"))) == "0.666667\u2026");
