@@ -8,6 +8,7 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <string>
 #include <string_view>
 
 namespace {
@@ -55,6 +56,7 @@ commands:
                        identical (exit 0) or the difference and what changed (exit 1)
                        --current [--rules DIR] [--plugin-path P]  under today's rules instead
   audit verify         walk the hash-chained audit log; name the first broken entry (exit 1)
+                       --db FILE (default $XDG_DATA_HOME/billijk/billijk.db)
   decide ID            record a committee decision that deviates from indication ID
                        --override FIELD=VALUE (repeatable; status|quantity|rate|budget)
                        --reason TEXT  [--date YYYY-MM-DD]
@@ -90,6 +92,40 @@ exit codes: 0 ok, 1 findings, 2 usage, 3 invalid case, 4 rule error, 5 plugin er
             6 evaluation error, 7 store error, 70 internal error (docs/cli.md)
 )";
 
+/// The lines of `usage` about one command: its own line (two spaces, then the command) and the
+/// lines indented under it; empty when `usage` has no such command.
+std::string command_usage(std::string_view verb) {
+    std::string_view rest = usage;
+    std::string out;
+    bool inside = false;
+    while (!rest.empty()) {
+        auto const end = rest.find('\n');
+        std::string_view const line = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+        bool const command_line = line.size() > 2 && line.substr(0, 2) == "  " && line[2] != ' ';
+        if (command_line) {
+            std::string_view const text = line.substr(2);
+            inside = text.substr(0, verb.size()) == verb &&
+                     (text.size() == verb.size() || text[verb.size()] == ' ');
+        } else if (line.empty() || line.substr(0, 3) != "   ") {
+            inside = false;
+        }
+        if (inside) {
+            out += line;
+            out += '\n';
+        }
+    }
+    return out;
+}
+
+/// True when an argument after the command asks for help.
+bool asks_for_help(int argc, char** argv) {
+    for (int i = 2; i < argc; ++i)
+        if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h")
+            return true;
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -102,6 +138,17 @@ int main(int argc, char** argv) {
     try {
         if (verb == "--help" || verb == "-h" || verb == "help") {
             std::cout << usage;
+            return exit_ok;
+        }
+        if (asks_for_help(argc, argv)) {
+            // `billijk indicate --help`: the lines about that command, on stdout, exit 0.
+            std::string const section = command_usage(verb);
+            if (section.empty()) {
+                std::cerr << "billijk: unknown command '" << verb << "'; see billijk --help\n";
+                return exit_usage;
+            }
+            std::cout << "usage: billijk" << section.substr(1)
+                      << "\nbillijk --help lists every command and the exit codes.\n";
             return exit_ok;
         }
         if (verb == "--version") {
