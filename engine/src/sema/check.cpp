@@ -27,7 +27,7 @@ std::shared_ptr<Program> check(std::vector<CheckInput> const& files, SourceSet c
     auto program = std::make_shared<Program>();
     program->plugins = std::move(plugins);
     add_builtin_enums(*program);
-    Checker c{sources, diags, *program, files, {}, {}, {}, {}, {}, {}, {}};
+    Checker c{sources, diags, *program, files, {}, {}, {}, {}, {}, {}, {}, {}};
     declare_packages(c);
     declare_items(c);
     build_views(c);

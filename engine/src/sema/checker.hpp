@@ -17,6 +17,7 @@
 
 #include "sema/check.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,8 @@ struct Checker {
     std::vector<std::vector<syntax::TableDecl const*>> table_src; ///< one per version
     std::vector<syntax::RefusalDecl const*> refusal_src;
     std::vector<syntax::ProvisionDecl const*> provision_src;
+    /// The number of each name in Program::symbols (only needed while checking).
+    std::map<std::string, std::uint32_t, std::less<>> symbol_numbers;
 
     Diagnostic& error(std::string id, std::optional<Span> span, std::string message) {
         return diags.error(std::move(id), span, std::move(message));
@@ -56,7 +59,7 @@ void check_exceptions(Checker& c);
 void check_cycles(Checker& c);
 void check_meta(Checker& c);
 /// The number of `name` in Program::symbols, added when new (symbols.cpp).
-std::uint32_t intern_symbol(Program& program, std::string const& name);
+std::uint32_t intern_symbol(Checker& c, std::string const& name);
 /// Fills every package's `by_symbol` from its view, once every expression is checked.
 void resolve_symbols(Program& program);
 

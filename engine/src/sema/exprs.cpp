@@ -189,7 +189,7 @@ Expr ExprChecker::name(syntax::Expr const& e, syntax::NameRef const& ref, Type c
         }
         out.kind = Expr::Kind::name;
         out.name = ref.name;
-        out.symbol = intern_symbol(c_.program, ref.name);
+        out.symbol = intern_symbol(c_, ref.name);
         return out;
     }
     if (ref.name.find('.') == std::string::npos &&

@@ -313,7 +313,6 @@ struct Program {
     std::vector<plugin::Plugin> plugins;
     /// Every name an expression refers to, numbered once (Expr::symbol).
     std::vector<std::string> symbols;
-    std::map<std::string, std::uint32_t, std::less<>> symbol_numbers;
 
     std::optional<std::uint32_t> find_enum(std::string_view name) const;
 

@@ -5,11 +5,11 @@
 
 namespace billijk::sema {
 
-std::uint32_t intern_symbol(Program& program, std::string const& name) {
-    auto const next = static_cast<std::uint32_t>(program.symbols.size());
-    auto [it, added] = program.symbol_numbers.emplace(name, next);
+std::uint32_t intern_symbol(Checker& c, std::string const& name) {
+    auto const next = static_cast<std::uint32_t>(c.program.symbols.size());
+    auto [it, added] = c.symbol_numbers.emplace(name, next);
     if (added)
-        program.symbols.push_back(name);
+        c.program.symbols.push_back(name);
     return it->second;
 }
 
