@@ -51,6 +51,8 @@ class Unit {
     /// hour^2 → "hours*hours", eur/hour^2 → "eur/hour/hour" (so the text parses back as a unit
     /// expression). Without a numerator: "count/week". Dimensionless: "count" or "percent".
     std::string to_string() const;
+    /// Appends to_string() to `out` (an explained value renders its unit for every node).
+    void append_to(std::string& out) const;
 
     /// Products keep the percent flag when either side has it; a quotient keeps it only when
     /// the dividend has it and the divisor does not (percent/percent is a plain count).

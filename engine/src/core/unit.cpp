@@ -72,20 +72,28 @@ bool Unit::is_dimensionless() const {
 }
 
 std::string Unit::to_string() const {
-    if (is_dimensionless()) {
-        return percent_ ? "percent" : "count";
-    }
     std::string out;
+    append_to(out);
+    return out;
+}
+
+void Unit::append_to(std::string& out) const {
+    if (is_dimensionless()) {
+        out += percent_ ? "percent" : "count";
+        return;
+    }
+    bool numerator = false;
     for (std::size_t i = 0; i < base_unit_count; ++i) {
         for (int k = 0; k < exps_[i]; ++k) {
-            if (!out.empty()) {
+            if (numerator) {
                 out += '*';
             }
             out += spellings[i].plural;
+            numerator = true;
         }
     }
-    if (out.empty()) {
-        out = "count"; // only denominators, e.g. "count/week"
+    if (!numerator) {
+        out += "count"; // only denominators, e.g. "count/week"
     }
     for (std::size_t i = 0; i < base_unit_count; ++i) {
         for (int k = 0; k > exps_[i]; --k) {
@@ -93,7 +101,6 @@ std::string Unit::to_string() const {
             out += spellings[i].singular;
         }
     }
-    return out;
 }
 
 Unit operator*(Unit const& a, Unit const& b) {

@@ -31,7 +31,7 @@ Value Evaluator::eval_builtin(sema::Expr const& e, Frame& f) {
         auto const& step = args[1].scalar->number;
         if (step.is_negative() || step.is_zero())
             return Value::undetermined("rounding step " + step.to_string() +
-                                       " is not positive in " + f.owner);
+                                       " is not positive in " + *f.owner);
         return checked(x.number.round(step, e.mode), e.type.unit, f);
     }
     case Builtin::age_on: {

@@ -18,7 +18,7 @@ void append_note(std::string& note, std::string const& more) {
 
 Traced Evaluator::trace(Expr const& e, std::string const& owner) {
     Frame f;
-    f.owner = owner;
+    f.owner = &owner;
     Value v = eval(e, f);
     if (!env_.explain)
         return {std::move(v), {}, {}};
@@ -27,20 +27,24 @@ Traced Evaluator::trace(Expr const& e, std::string const& owner) {
 
 void Evaluator::use(Frame& f, Expr const& at, std::string const& key, ExplanationRef node,
                     Value const& value) {
-    std::string shown = value.determined() ? node->value : "undetermined";
+    std::string_view const shown =
+        value.determined() ? std::string_view(node->value) : std::string_view("undetermined");
     auto at_shown = std::find_if(f.shown.begin(), f.shown.end(),
                                  [&](auto const& entry) { return entry.first == &at; });
     if (at_shown == f.shown.end())
-        f.shown.emplace_back(&at, std::move(shown));
+        f.shown.emplace_back(&at, shown);
     else
-        at_shown->second = std::move(shown);
-    bool const first = key.empty() ? std::find(f.seen_nodes.begin(), f.seen_nodes.end(),
-                                               node.get()) == f.seen_nodes.end()
+        at_shown->second = shown;
+    // A shared node (no key) is an input once; a frame has a handful, so a scan is cheapest.
+    auto const& inputs = f.inputs.refs();
+    bool const first = key.empty() ? std::none_of(inputs.begin(), inputs.end(),
+                                                  [&](auto const& in) { return in == node; })
                                    : f.seen.insert(key).second;
-    if (!first)
+    if (!first) {
+        if (!key.empty())
+            f.kept.push_back(std::move(node)); // `shown` may view its value
         return;
-    if (key.empty())
-        f.seen_nodes.push_back(node.get());
+    }
     f.inputs.push_back(std::move(node));
 }
 
@@ -49,13 +53,13 @@ Value Evaluator::checked(Checked result, Unit unit, Frame const& f) const {
         return Value::number(*result.value, unit);
     switch (result.error) {
     case ArithError::overflow:
-        return Value::undetermined("overflow in " + f.owner);
+        return Value::undetermined("overflow in " + *f.owner);
     case ArithError::division_by_zero:
-        return Value::undetermined("division by zero in " + f.owner);
+        return Value::undetermined("division by zero in " + *f.owner);
     case ArithError::invalid_step:
-        return Value::undetermined("invalid rounding step in " + f.owner);
+        return Value::undetermined("invalid rounding step in " + *f.owner);
     }
-    return Value::undetermined("arithmetic error in " + f.owner);
+    return Value::undetermined("arithmetic error in " + *f.owner);
 }
 
 Value Evaluator::eval(Expr const& e, Frame& f) {

@@ -21,6 +21,8 @@
 #include "eval/value.hpp"
 #include "sema/ir.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <map>
 #include <memory>
 #include <optional>
@@ -32,8 +34,11 @@
 namespace billijk::eval {
 
 /// The values shown in a formula in place of the expressions that produced them. A frame
-/// shows a handful, so a vector searched from the front beats a map's node per value.
-using ShownValues = std::vector<std::pair<sema::Expr const*, std::string>>;
+/// shows a handful, so a vector searched from the front beats a map's node per value. Each text
+/// is a view of the rendered value of a node the frame keeps (or of a literal): a node renders
+/// its value once, and no use copies it.
+using ShownValues =
+    boost::container::small_vector<std::pair<sema::Expr const*, std::string_view>, 8>;
 
 struct Environment {
     sema::Program const& program;
@@ -81,11 +86,12 @@ class Evaluator {
 
   private:
     struct Frame {
-        std::string owner;
+        std::string const* owner = nullptr; ///< the caller's, alive for the whole frame
         ExplanationInputs inputs;
-        std::vector<Explanation const*> seen_nodes; ///< shared nodes already in `inputs`
-        std::set<std::string> seen;                 ///< keys of per-use nodes already in `inputs`
-        ShownValues shown;                          ///< values substituted in the formula
+        std::set<std::string> seen; ///< keys of per-use nodes already in `inputs`
+        ShownValues shown;          ///< values substituted in the formula
+        /// Nodes a keyed use dropped (their key was seen): kept alive for the views in `shown`.
+        std::vector<ExplanationRef> kept;
     };
 
     Value eval(sema::Expr const& e, Frame& f);
@@ -107,10 +113,11 @@ class Evaluator {
              Value const& value);
     Value checked(Checked result, Unit unit, Frame const& f) const;
 
-    // named.cpp: a value with its explanation node, before the node is shared
+    // named.cpp: a value with its explanation node (null when not explaining), before the node
+    // is shared
     struct Computed {
         Value value;
-        Explanation explanation;
+        std::shared_ptr<Explanation> explanation;
     };
     Computed compute_named(std::string const& name, std::optional<sema::DeclRef> ref);
     /// `named` for a name already resolved in the root package's view (`ref`).
@@ -143,16 +150,24 @@ class Evaluator {
     std::vector<std::uint32_t> active_; ///< slots being computed (a cycle guard)
     /// The node of each case input, built on first use (indexed by sema::Input).
     std::map<sema::Input, ExplanationRef> input_nodes_;
+    /// need(kind) by kind, when explaining: the value and node are fixed for the request, and
+    /// a rule set reads a kind's need in several rules.
+    std::map<std::string, Named, std::less<>> need_nodes_;
 };
 
 /// The formula of `e`: its source form with the values in `shown` substituted (formula.cpp).
 std::string print_formula(sema::Expr const& e, ShownValues const& shown);
 
-/// The node of a declaration before its value: kind, name, package and layer (none for a
-/// built-in), citation and labels (explanation.cpp).
-Explanation declaration_node(sema::Program const& program, std::string kind,
-                             std::string const& name, sema::PackageId package,
-                             sema::Meta const& meta);
+/// Fills the parts of an explanation node every declaration shares: kind, name, package and
+/// layer (none for a built-in), citation and labels (explanation.cpp).
+void describe_declaration(Explanation& node, sema::Program const& program, std::string_view kind,
+                          std::string const& name, sema::PackageId package, sema::Meta const& meta);
+
+/// A new node of a declaration, before its value: built where it will stay (a node is shared
+/// once complete), so it is never moved.
+std::shared_ptr<Explanation> declaration_node(sema::Program const& program, std::string_view kind,
+                                              std::string const& name, sema::PackageId package,
+                                              sema::Meta const& meta);
 
 /// Appends `more` to a note with "; ".
 void append_note(std::string& note, std::string const& more);

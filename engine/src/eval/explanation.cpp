@@ -3,20 +3,26 @@
 
 namespace billijk::eval {
 
-Explanation declaration_node(sema::Program const& program, std::string kind,
-                             std::string const& name, sema::PackageId package,
-                             sema::Meta const& meta) {
-    Explanation node;
-    node.kind = std::move(kind);
+void describe_declaration(Explanation& node, sema::Program const& program, std::string_view kind,
+                          std::string const& name, sema::PackageId package,
+                          sema::Meta const& meta) {
+    node.kind = kind;
     node.name = name;
     if (package != sema::builtin_package) {
         auto const& pkg = program.packages[package];
         node.package = pkg.name;
-        node.layer = std::string(sema::to_string(pkg.layer));
+        node.layer = sema::to_string(pkg.layer);
     }
     node.cites = meta.cites;
     node.label_nl = meta.label;
     node.label_en = meta.english();
+}
+
+std::shared_ptr<Explanation> declaration_node(sema::Program const& program, std::string_view kind,
+                                              std::string const& name, sema::PackageId package,
+                                              sema::Meta const& meta) {
+    auto node = std::make_shared<Explanation>();
+    describe_declaration(*node, program, kind, name, package, meta);
     return node;
 }
 

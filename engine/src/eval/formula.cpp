@@ -97,6 +97,7 @@ void print(Expr const& e, ShownValues const& shown, int parent, std::string& out
 
 std::string print_formula(Expr const& e, ShownValues const& shown) {
     std::string out;
+    out.reserve(e.text.size() + 16 * shown.size()); // values are longer than most names
     print(e, shown, 0, out);
     return out;
 }

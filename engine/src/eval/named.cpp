@@ -30,10 +30,8 @@ Evaluator::Named const& Evaluator::named(std::string const& name,
         if (auto it = unknown_names_.find(name); it != unknown_names_.end())
             return it->second;
         Computed c = compute_named(name, ref);
-        Named n{std::move(c.value), nullptr};
-        if (env_.explain)
-            n.explanation = std::make_shared<Explanation const>(std::move(c.explanation));
-        return unknown_names_.emplace(name, std::move(n)).first->second;
+        return unknown_names_.emplace(name, Named{std::move(c.value), std::move(c.explanation)})
+            .first->second;
     }
     if (auto const* known = memoised(*slot))
         return *known;
@@ -51,10 +49,7 @@ Evaluator::Named const& Evaluator::named(std::string const& name,
     active_.push_back(*slot);
     Computed c = compute_named(name, ref);
     active_.pop_back();
-    Named n{std::move(c.value), nullptr};
-    if (env_.explain)
-        n.explanation = std::make_shared<Explanation const>(std::move(c.explanation));
-    return memoise(*slot, std::move(n), false);
+    return memoise(*slot, Named{std::move(c.value), std::move(c.explanation)}, false);
 }
 
 void Evaluator::bind(std::string const& name, Named value) {
@@ -103,9 +98,12 @@ Evaluator::Computed Evaluator::compute_named(std::string const& name,
     }
     Computed n{Value::undetermined("'" + name + "' is not a value in package " +
                                    program.packages[env_.root].name),
-               {}};
-    n.explanation.name = name;
-    n.explanation.value = n.value.to_string();
+               nullptr};
+    if (env_.explain) {
+        n.explanation = std::make_shared<Explanation>();
+        n.explanation->name = name;
+        n.explanation->value = n.value.to_string();
+    }
     return n;
 }
 
@@ -134,7 +132,7 @@ Evaluator::Computed Evaluator::fact(sema::FactDecl const& d) {
     if (!env_.explain)
         return n;
     n.explanation = declaration_node(env_.program, "fact", d.name, d.package, d.meta);
-    n.explanation.value = n.value.to_string();
+    n.explanation->value = n.value.to_string();
     return n;
 }
 
@@ -154,22 +152,23 @@ Evaluator::Computed Evaluator::parameter(sema::ParameterDecl const& d) {
         n.value = Value::undetermined("no version of parameter " + d.name + " valid on " +
                                       env_.reference_date.to_string());
     } else {
-        n.explanation.version = static_cast<std::uint32_t>(chosen - d.versions.data());
+        if (explain)
+            n.explanation->version = static_cast<std::uint32_t>(chosen - d.versions.data());
         Traced t = trace(chosen->value, d.name);
         n.value = std::move(t.value);
         as_declared(n.value, d.type);
         if (!explain)
             return n;
-        n.explanation.expression = chosen->value.text;
-        n.explanation.formula = std::move(t.formula);
-        n.explanation.inputs = std::move(t.inputs);
+        n.explanation->expression = chosen->value.text;
+        n.explanation->formula = std::move(t.formula);
+        n.explanation->inputs = std::move(t.inputs);
         if (chosen->valid) {
             auto const& r = *chosen->valid;
             std::string to = r.to ? r.to->to_string() : std::string{};
-            append_note(n.explanation.note_nl,
+            append_note(n.explanation->note_nl,
                         "versie geldig van " + r.from.to_string() +
                             (r.to ? " t/m " + to : std::string(" zonder einddatum")));
-            append_note(n.explanation.note_en,
+            append_note(n.explanation->note_en,
                         "version valid from " + r.from.to_string() +
                             (r.to ? " to " + to : std::string(" without end date")));
         }
@@ -177,9 +176,9 @@ Evaluator::Computed Evaluator::parameter(sema::ParameterDecl const& d) {
     if (!explain)
         return n;
     if (d.is_override)
-        override_note(n.explanation, d.name, d.package);
+        override_note(*n.explanation, d.name, d.package);
     as_declared(n.value, d.type);
-    n.explanation.value = n.value.to_string();
+    n.explanation->value = n.value.to_string();
     return n;
 }
 
@@ -211,9 +210,9 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
     bool const explain = env_.explain;
     if (explain) {
         n.explanation = declaration_node(env_.program, "rule", d.name, d.package, d.meta);
-        n.explanation.expression = d.value.text;
+        n.explanation->expression = d.value.text;
         if (d.is_override)
-            override_note(n.explanation, d.name, d.package);
+            override_note(*n.explanation, d.name, d.package);
     }
 
     std::vector<sema::ExceptionDecl const*> exceptions;
@@ -253,31 +252,31 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
             applied = trace(c.decl->value, c.decl->name);
         if (!explain)
             continue;
-        Explanation node = declaration_node(env_.program, "exception", c.decl->name,
-                                            c.decl->package, c.decl->meta);
+        auto node = declaration_node(env_.program, "exception", c.decl->name, c.decl->package,
+                                     c.decl->meta);
         if (c.decl == winner) {
-            node.value = applied.value.to_string();
-            node.expression = c.decl->value.text;
-            node.formula = applied.formula;
-            node.note_nl = "uitzondering op " + d.name + ", want " + c.decl->condition.text;
-            node.note_en = "exception to " + d.name + ", because " + c.decl->condition.text;
-            node.inputs = std::move(c.condition.inputs);
+            node->value = applied.value.to_string();
+            node->expression = c.decl->value.text;
+            node->formula = applied.formula;
+            node->note_nl = "uitzondering op " + d.name + ", want " + c.decl->condition.text;
+            node->note_en = "exception to " + d.name + ", because " + c.decl->condition.text;
+            node->inputs = std::move(c.condition.inputs);
             for (auto const& in : applied.inputs.refs()) {
                 bool dup = false;
-                for (auto const& have : node.inputs)
+                for (auto const& have : node->inputs)
                     dup = dup || (have.kind == in->kind && have.name == in->name);
                 if (!dup)
-                    node.inputs.push_back(in);
+                    node->inputs.push_back(in);
             }
         } else {
-            node.value = c.condition.value.determined() ? "not applicable" : "undetermined";
-            node.expression = c.decl->condition.text;
-            node.formula = c.condition.formula;
-            node.note_nl = "uitzondering op " + d.name + " niet toegepast: voorwaarde " +
-                           (c.condition.value.determined() ? "niet vervuld" : "onbepaald");
-            node.note_en = "exception to " + d.name + " not applied: condition " +
-                           (c.condition.value.determined() ? "does not hold" : "undetermined");
-            node.inputs = std::move(c.condition.inputs);
+            node->value = c.condition.value.determined() ? "not applicable" : "undetermined";
+            node->expression = c.decl->condition.text;
+            node->formula = c.condition.formula;
+            node->note_nl = "uitzondering op " + d.name + " niet toegepast: voorwaarde " +
+                            (c.condition.value.determined() ? "niet vervuld" : "onbepaald");
+            node->note_en = "exception to " + d.name + " not applied: condition " +
+                            (c.condition.value.determined() ? "does not hold" : "undetermined");
+            node->inputs = std::move(c.condition.inputs);
         }
         exception_nodes.push_back(std::move(node));
     }
@@ -287,16 +286,17 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
     } else if (winner) {
         // The value is the exception's: show its expression, not the rule's, next to its numbers.
         n.value = applied.value;
-        n.explanation.expression = winner->value.text;
-        n.explanation.formula = applied.formula;
-        append_note(n.explanation.note_nl, "in afwijking van de regel geldt uitzondering " +
-                                               winner->name + " (" + winner->meta.cites + ")");
-        append_note(n.explanation.note_en,
+        n.explanation->expression = winner->value.text;
+        n.explanation->formula = applied.formula;
+        append_note(n.explanation->note_nl, "in afwijking van de regel geldt uitzondering " +
+                                                winner->name + " (" + winner->meta.cites + ")");
+        append_note(n.explanation->note_en,
                     "exception " + winner->name + " (" + winner->meta.cites + ") applies instead");
-        n.explanation.inputs = std::move(exception_nodes);
+        n.explanation->inputs = std::move(exception_nodes);
     } else if (!undetermined.empty()) {
         n.value = Value::undetermined(undetermined);
-        n.explanation.inputs = std::move(exception_nodes);
+        if (explain)
+            n.explanation->inputs = std::move(exception_nodes);
     } else {
         Traced own = trace(d.value, d.name);
         n.value = std::move(own.value);
@@ -304,14 +304,14 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
             as_declared(n.value, d.type);
             return n;
         }
-        n.explanation.formula = std::move(own.formula);
-        n.explanation.inputs = std::move(own.inputs);
+        n.explanation->formula = std::move(own.formula);
+        n.explanation->inputs = std::move(own.inputs);
         for (auto const& node : exception_nodes.refs())
-            n.explanation.inputs.push_back(node);
+            n.explanation->inputs.push_back(node);
     }
     as_declared(n.value, d.type);
     if (explain)
-        n.explanation.value = n.value.to_string();
+        n.explanation->value = n.value.to_string();
     return n;
 }
 

@@ -9,6 +9,12 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
     if (!kind_value.determined())
         return kind_value;
     std::string const& kind = kind_value.scalar->text;
+    if (env_.explain) {
+        if (auto known = need_nodes_.find(kind); known != need_nodes_.end()) {
+            use(f, e, "need:" + kind, known->second.explanation, known->second.value);
+            return known->second.value;
+        }
+    }
     Unit const hours_per_week = Unit::of(BaseUnit::hour) / Unit::of(BaseUnit::week);
     Unit const minutes_per_week = Unit::of(BaseUnit::minute) / Unit::of(BaseUnit::week);
 
@@ -74,7 +80,9 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
             node.note_en += " (minutes per week divided by 60)";
         }
     }
-    use(f, e, "need:" + kind, std::make_shared<Explanation const>(std::move(node)), v);
+    auto& known = need_nodes_[kind];
+    known = {v, std::make_shared<Explanation const>(std::move(node))};
+    use(f, e, "need:" + kind, known.explanation, v);
     return v;
 }
 

@@ -75,8 +75,8 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
     out.unit_code = provision.unit_code;
     out.frequency = provision.frequency;
     if (explain)
-        out.explanation = declaration_node(program, "provision", provision.name, provision.package,
-                                           provision.meta);
+        describe_declaration(out.explanation, program, "provision", provision.name,
+                             provision.package, provision.meta);
 
     // Refusals of the lower layers first, each package in declaration order.
     bool refused = false;
@@ -89,11 +89,11 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
                 continue;
             Traced t = ev.trace(r.condition, r.name);
             if (explain) {
-                Explanation node = declaration_node(program, "refusal", r.name, r.package, r.meta);
-                node.value = t.value.to_string();
-                node.expression = r.condition.text;
-                node.formula = std::move(t.formula);
-                node.inputs = std::move(t.inputs);
+                auto node = declaration_node(program, "refusal", r.name, r.package, r.meta);
+                node->value = t.value.to_string();
+                node->expression = r.condition.text;
+                node->formula = std::move(t.formula);
+                node->inputs = std::move(t.inputs);
                 out.explanation.inputs.push_back(std::move(node));
             }
             if (!t.value.determined()) {
@@ -124,14 +124,14 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
                 if (e->kind == sema::Expr::Kind::name && t.inputs.size() == 1) {
                     node = t.inputs.refs().front();
                 } else {
-                    Explanation expression;
-                    expression.kind = "expression";
-                    expression.name = what;
-                    expression.value = t.value.to_string();
-                    expression.expression = e->text;
-                    expression.formula = std::move(t.formula);
-                    expression.inputs = std::move(t.inputs);
-                    node = std::make_shared<Explanation const>(std::move(expression));
+                    auto expression = std::make_shared<Explanation>();
+                    expression->kind = "expression";
+                    expression->name = what;
+                    expression->value = t.value.to_string();
+                    expression->expression = e->text;
+                    expression->formula = std::move(t.formula);
+                    expression->inputs = std::move(t.inputs);
+                    node = std::move(expression);
                 }
                 out.field_sources[what] = node;
                 out.explanation.inputs.push_back(std::move(node));

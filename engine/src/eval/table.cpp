@@ -84,8 +84,8 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
     bool const explain = env_.explain;
     Explanation node;
     if (explain) {
-        node = declaration_node(program, "table", table.name, table.package,
-                                version ? version->meta : table.versions.front().meta);
+        describe_declaration(node, program, "table", table.name, table.package,
+                             version ? version->meta : table.versions.front().meta);
         node.expression = e.text;
         node.formula = formula;
     }

@@ -20,12 +20,21 @@ Value Value::number(Decimal d, Unit u) {
 }
 
 std::string Value::to_string() const {
-    if (scalar)
-        return scalar->to_string();
-    std::string out = "undetermined";
-    for (std::size_t i = 0; i < reasons.size(); ++i)
-        out += (i == 0 ? ": " : "; ") + reasons[i];
+    std::string out;
+    append_to(out);
     return out;
+}
+
+void Value::append_to(std::string& out) const {
+    if (scalar) {
+        scalar->append_to(out);
+        return;
+    }
+    out += "undetermined";
+    for (std::size_t i = 0; i < reasons.size(); ++i) {
+        out += i == 0 ? ": " : "; ";
+        out += reasons[i];
+    }
 }
 
 void add_reasons(std::vector<std::string>& into, std::vector<std::string> const& from) {

@@ -31,6 +31,8 @@ struct Value {
     /// "27.00 eur/hour", "60%", "true", "2017-06-01", "informal",
     /// "undetermined: missing request.rate; missing fact x".
     std::string to_string() const;
+    /// Appends to_string() to `out`.
+    void append_to(std::string& out) const;
 };
 
 /// Adds the reasons of `from` to `into` (each reason once).

@@ -56,25 +56,45 @@ std::string percent_text(Decimal const& fraction) {
 } // namespace
 
 std::string Scalar::to_string(bool quote_text) const {
+    std::string out;
+    append_to(out, quote_text);
+    return out;
+}
+
+void Scalar::append_to(std::string& out, bool quote_text) const {
     switch (type.kind) {
     case Type::Kind::error:
-        return "<error>";
+        out += "<error>";
+        return;
     case Type::Kind::boolean:
-        return boolean ? "true" : "false";
+        out += boolean ? "true" : "false";
+        return;
     case Type::Kind::date:
-        return date.to_string();
+        out += date.to_string();
+        return;
     case Type::Kind::text:
-        return quote_text ? "\"" + text + "\"" : text;
+        if (quote_text)
+            out += '"';
+        out += text;
+        if (quote_text)
+            out += '"';
+        return;
     case Type::Kind::enumeration:
-        return text;
+        out += text;
+        return;
     case Type::Kind::number:
-        if (type.unit.is_percent())
-            return percent_text(number);
-        if (type.unit.is_dimensionless())
-            return number.to_string();
-        return number.to_string() + " " + type.unit.to_string();
+        if (type.unit.is_percent()) {
+            out += percent_text(number);
+            return;
+        }
+        out += number.to_string();
+        if (!type.unit.is_dimensionless()) {
+            out += ' ';
+            type.unit.append_to(out);
+        }
+        return;
     }
-    return "?";
+    out += '?';
 }
 
 bool operator==(Scalar const& a, Scalar const& b) {

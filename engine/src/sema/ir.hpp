@@ -64,6 +64,8 @@ struct Scalar {
     /// "27.00 eur/hour", "60%", "14", "true", "2017-06-01", "informal", "\"x\"" (text quoted only
     /// when `quote_text`).
     std::string to_string(bool quote_text = false) const;
+    /// Appends to_string(quote_text) to `out`: no temporary per part.
+    void append_to(std::string& out, bool quote_text = false) const;
     friend bool operator==(Scalar const& a, Scalar const& b);
 };
 
