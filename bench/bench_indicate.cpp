@@ -9,6 +9,7 @@
 //
 // --check first indicates every pool case with and without explanations and counts the cases
 // whose decision (status, amounts, reasons) differs: it must be 0.
+#include "allocator.hpp"
 #include "synthetic_case.hpp"
 
 #include "billijk/engine.hpp"
@@ -231,7 +232,7 @@ int main(int argc, char** argv) {
               << " cpu_us_per_case=" << cpu * 1e6 / static_cast<double>(o.cases)
               << " granted=" << total.granted << " refused=" << total.refused
               << " undetermined=" << total.undetermined << " errors=" << total.errors
-              << " maxrss_kb=" << max_rss_kb();
+              << " maxrss_kb=" << max_rss_kb() << " allocator=" << billijk::bench::allocator_name();
     if (mismatches >= 0)
         std::cout << " explain_mismatches=" << mismatches;
     std::cout << "\n";

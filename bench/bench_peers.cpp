@@ -14,6 +14,7 @@
 //   care tables, the client's age and the refusal grounds; the in-kind price is the BAR fallback
 //   fact in_kind_cost_in_situation.
 // Both packages are in the rules root bench/peers/rules_root.sh makes.
+#include "allocator.hpp"
 #include "billijk/engine.hpp"
 #include "diag/render.hpp"
 
@@ -182,6 +183,6 @@ int main(int argc, char** argv) {
               << (explain ? "on" : "off") << "\", \"cases\": " << cases.size()
               << ", \"seconds\": " << seconds << ", \"cpu_seconds\": " << cpu
               << ", \"failed\": " << failed << ", \"results\": " << nlohmann::json(out_path).dump()
-              << "}\n";
+              << ", \"allocator\": \"" << billijk::bench::allocator_name() << "\"}\n";
     return failed == 0 ? 0 : 1;
 }

@@ -14,6 +14,7 @@ packages=(
   catch2                  # Catch2 v2.13, single header (the unit tests are part of the build)
   libssl-dev              # libcrypto: SHA-256 for fingerprints
   libzstd-dev             # zstd: the store compresses indication outputs
+  libmimalloc-dev         # the programs' allocator (cmake/BillijkAllocator.cmake)
   python3
 )
 if [ "${1:-}" = "--for-tests" ]; then
