@@ -2,10 +2,17 @@
 //
 // Invariants of every Decimal: den_ > 0, gcd(|num_|, den_) == 1, and num_ != INT128_MIN (so that
 // negation and magnitudes never overflow). Every operation that could break them goes through
-// DecimalBuilder::make, which reports overflow instead.
+// DecimalBuilder::make, which reports overflow instead, or, where the result is reduced by
+// construction (the fast paths of add and mul), through DecimalBuilder::raw after the same checks.
+//
+// add, mul (and so sub, div and round), comparison, reduction and to_string first try a path for
+// operands whose parts fit in 64 bits, where a division is one instruction instead of a library
+// call; each gives exactly the general path's result, scale and error (decimal_test.cpp checks
+// them against a copy of the general algorithm).
 #include "billijk/decimal.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -30,6 +37,11 @@ bool fits64(UInt128 v) {
     return (v >> 64) == 0;
 }
 
+/// True when `v` fits in a signed 64-bit integer.
+bool fits_int64(Int128 v) {
+    return v == static_cast<std::int64_t>(v);
+}
+
 /// The number of trailing zero bits of `v` > 0.
 int trailing_zero_bits(UInt128 v) {
     auto const low = static_cast<std::uint64_t>(v);
@@ -37,17 +49,19 @@ int trailing_zero_bits(UInt128 v) {
                     : 64 + __builtin_ctzll(static_cast<std::uint64_t>(v >> 64));
 }
 
+std::uint64_t gcd64(std::uint64_t x, std::uint64_t y) {
+    while (y != 0) {
+        auto const t = x % y;
+        x = y;
+        y = t;
+    }
+    return x;
+}
+
 UInt128 gcd(UInt128 a, UInt128 b) {
     while (b != 0) {
         if (fits64(a) && fits64(b)) {
-            auto x = static_cast<std::uint64_t>(a);
-            auto y = static_cast<std::uint64_t>(b);
-            while (y != 0) {
-                auto const t = x % y;
-                x = y;
-                y = t;
-            }
-            return x;
+            return gcd64(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b));
         }
         UInt128 t = a % b;
         a = b;
@@ -67,6 +81,24 @@ bool checked_mul(Int128 a, Int128 b, Int128& out) {
 }
 bool checked_add(Int128 a, Int128 b, Int128& out) {
     return !__builtin_add_overflow(a, b, &out) && out != int128_min;
+}
+
+/// The signed value with magnitude `mag` <= INT128_MAX and the given sign (zero stays zero).
+Int128 with_sign(UInt128 mag, bool negative) {
+    return negative ? -static_cast<Int128>(mag) : static_cast<Int128>(mag);
+}
+
+/// A magnitude that a checked signed operation accepts: at most INT128_MAX. This is exactly
+/// checked_mul/checked_add's condition on the true result, whose magnitude is `mag`: the result
+/// fits in 128 bits and is not INT128_MIN.
+bool fits_checked(UInt128 mag) {
+    return mag <= static_cast<UInt128>(int128_max);
+}
+
+template <typename T> std::strong_ordering compare(T a, T b) {
+    return a < b   ? std::strong_ordering::less
+           : a > b ? std::strong_ordering::greater
+                   : std::strong_ordering::equal;
 }
 
 Checked failure(ArithError error) {
@@ -120,6 +152,74 @@ int next_digit(UInt128& rem, UInt128 den) {
     return digit;
 }
 
+/// next_digit for a denominator that fits in 64 bits: one division when 10 * rem fits too.
+int next_digit64(std::uint64_t& rem, std::uint64_t den) {
+    if (den <= UINT64_MAX / 10) {
+        std::uint64_t const ten_rem = rem * 10; // rem < den <= (2^64 - 1) / 10
+        rem = ten_rem % den;
+        return static_cast<int>(ten_rem / den);
+    }
+    UInt128 wide = rem;
+    int const digit = next_digit(wide, den);
+    rem = static_cast<std::uint64_t>(wide);
+    return digit;
+}
+
+/// Appends the decimal digits of `v`, as digits_of does, without a temporary string.
+void append_digits(std::string& out, std::uint64_t v) {
+    char buffer[20];
+    auto const end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
+    out.append(buffer, end);
+}
+
+/// Decimal::to_string's digits of mag/den (after the sign) when both fit in 64 bits: the same
+/// steps in 64-bit arithmetic.
+void append_digits64(std::string& out, std::uint64_t mag, std::uint64_t den, int scale) {
+    std::uint64_t int_part = mag / den;
+    std::uint64_t rem = mag % den;
+
+    // is_finite_decimal() and the count of twos and fives in one pass.
+    int const twos = __builtin_ctzll(den);
+    std::uint64_t odd = den >> twos;
+    int fives = 0;
+    while (odd % 5 == 0) {
+        odd /= 5;
+        ++fives;
+    }
+    if (odd == 1) {
+        int const decimals = std::max({scale, twos, fives});
+        append_digits(out, int_part);
+        if (decimals > 0) {
+            out.push_back('.');
+            for (int i = 0; i < decimals; ++i) {
+                out.push_back(static_cast<char>('0' + next_digit64(rem, den)));
+            }
+        }
+        return;
+    }
+
+    constexpr int shown = 6;
+    char frac[shown];
+    for (char& c : frac) {
+        c = static_cast<char>('0' + next_digit64(rem, den));
+    }
+    if (rem >= den - rem) { // half-up on the magnitude (a non-finite value is never a tie)
+        int i = shown - 1;
+        for (; i >= 0 && frac[i] == '9'; --i) {
+            frac[i] = '0';
+        }
+        if (i >= 0) {
+            ++frac[i];
+        } else {
+            ++int_part; // den >= 3 here, so int_part < 2^63: no overflow
+        }
+    }
+    append_digits(out, int_part);
+    out.push_back('.');
+    out.append(frac, shown);
+    out += "\u2026";
+}
+
 } // namespace
 
 /// Builds Decimals from raw parts while keeping the class invariants.
@@ -127,15 +227,29 @@ class DecimalBuilder {
   public:
     /// num/den with den > 0 (neither INT128_MIN): reduced.
     static Decimal make(Int128 num, Int128 den, int scale) {
-        Decimal d;
+        UInt128 const mag = magnitude(num);
+        if (fits64(mag | static_cast<UInt128>(den))) {
+            auto const m = static_cast<std::uint64_t>(mag);
+            auto const n = static_cast<std::uint64_t>(den);
+            std::uint64_t const g = gcd64(m, n); // >= 1 since den >= 1
+            return raw(with_sign(m / g, num < 0), n / g, scale);
+        }
         Int128 const g = gcd_signed(num, den);
-        d.num_ = num / g;
-        d.den_ = den / g;
+        return raw(num / g, den / g, scale);
+    }
+    /// num/den that already satisfy the invariants (den > 0, reduced, num != INT128_MIN).
+    static Decimal raw(Int128 num, Int128 den, int scale) {
+        Decimal d;
+        d.num_ = num;
+        d.den_ = den;
         d.scale_ = scale;
         return d;
     }
     static Checked ok(Int128 num, Int128 den, int scale) {
         return Checked{make(num, den, scale), ArithError::overflow};
+    }
+    static Checked ok_raw(Int128 num, Int128 den, int scale) {
+        return Checked{raw(num, den, scale), ArithError::overflow};
     }
 };
 
@@ -257,6 +371,40 @@ Checked Decimal::round(Decimal const& step, Rounding mode) const {
     }
     Int128 const n = ratio.value->num_;
     Int128 const d = ratio.value->den_;
+    UInt128 const n_mag = magnitude(n);
+    if (fits64(n_mag | static_cast<UInt128>(d))) {
+        // The same steps on the magnitude in 64 bits: |k| = |n| / d, rem = |n| % d.
+        auto const m = static_cast<std::uint64_t>(n_mag);
+        auto const dd = static_cast<std::uint64_t>(d);
+        std::uint64_t q = m / dd;
+        std::uint64_t const rem = m % dd;
+        if (rem != 0) {
+            std::uint64_t const rest = dd - rem;
+            bool away = false;
+            switch (mode) {
+            case Rounding::down:
+                away = false;
+                break;
+            case Rounding::up:
+                away = true;
+                break;
+            case Rounding::half_up:
+                away = rem >= rest;
+                break;
+            case Rounding::half_even:
+                away = rem > rest || (rem == rest && q % 2 != 0);
+                break;
+            }
+            if (away) {
+                ++q; // rem != 0 means dd >= 2, so q < 2^63: no overflow
+            }
+        }
+        Checked result = mul(DecimalBuilder::raw(with_sign(q, n < 0), 1, 0), step);
+        if (result.value) {
+            result.value->scale_ = step.scale_;
+        }
+        return result;
+    }
     Int128 k = n / d; // truncated towards zero
     Int128 const r = n % d;
     if (r != 0) {
@@ -293,14 +441,15 @@ std::string Decimal::to_string() const {
     if (num_ < 0) {
         out.push_back('-');
     }
+    if (fits64(magnitude(num_) | static_cast<UInt128>(den_))) {
+        append_digits64(out, static_cast<std::uint64_t>(magnitude(num_)),
+                        static_cast<std::uint64_t>(den_), scale_);
+        return out;
+    }
     UInt128 const den = static_cast<UInt128>(den_);
     UInt128 const mag = magnitude(num_);
-    bool const small = fits64(mag) && fits64(den);
-    UInt128 int_part =
-        small ? UInt128{static_cast<std::uint64_t>(mag) / static_cast<std::uint64_t>(den)}
-              : mag / den;
-    UInt128 rem = small ? UInt128{static_cast<std::uint64_t>(mag) % static_cast<std::uint64_t>(den)}
-                        : mag % den;
+    UInt128 int_part = mag / den;
+    UInt128 rem = mag % den;
 
     if (is_finite_decimal()) {
         // den = 2^twos * 5^fives here: the twos are its trailing zero bits, and what is left
@@ -346,10 +495,32 @@ std::string Decimal::to_string() const {
 }
 
 std::strong_ordering operator<=>(Decimal const& a, Decimal const& b) {
+    if (a.den_ == b.den_) {
+        return compare(a.num_, b.num_); // den > 0
+    }
+    if (fits_int64(a.num_) && fits_int64(b.num_) && fits_int64(a.den_) && fits_int64(b.den_)) {
+        // The signed cross products are below 2^126 in magnitude.
+        return compare(
+            Int128{static_cast<std::int64_t>(a.num_)} * static_cast<std::int64_t>(b.den_),
+            Int128{static_cast<std::int64_t>(b.num_)} * static_cast<std::int64_t>(a.den_));
+    }
     int const sa = (a.num_ > 0) - (a.num_ < 0);
     int const sb = (b.num_ > 0) - (b.num_ < 0);
     if (sa != sb || sa == 0) {
         return sa <=> sb;
+    }
+    UInt128 const a_mag = magnitude(a.num_);
+    UInt128 const b_mag = magnitude(b.num_);
+    auto const a_den = static_cast<UInt128>(a.den_);
+    auto const b_den = static_cast<UInt128>(b.den_);
+    if (fits64(a_mag | b_mag | a_den | b_den)) {
+        // Both cross products fit in 128 bits.
+        UInt128 const left =
+            UInt128{static_cast<std::uint64_t>(a_mag)} * static_cast<std::uint64_t>(b_den);
+        UInt128 const right =
+            UInt128{static_cast<std::uint64_t>(b_mag)} * static_cast<std::uint64_t>(a_den);
+        std::strong_ordering const by_magnitude = compare(left, right);
+        return sa > 0 ? by_magnitude : 0 <=> by_magnitude;
     }
     // Same nonzero sign: compare |a.num| * b.den with |b.num| * a.den exactly in 256 bits.
     auto const left = mul_wide(magnitude(a.num_), static_cast<UInt128>(b.den_));
@@ -364,6 +535,35 @@ std::strong_ordering operator<=>(Decimal const& a, Decimal const& b) {
 }
 
 Checked add(Decimal const& a, Decimal const& b) {
+    if (fits_int64(a.num_) && fits_int64(b.num_) && fits_int64(a.den_) && fits_int64(b.den_)) {
+        // The general path below with 64-bit operands. |a.num| <= 2^63 and db < 2^63, so
+        // |a.num * db| < 2^126, likewise for b, and their sum and a.den * db stay below 2^127:
+        // none of the general path's overflow checks can fail.
+        auto const ad = static_cast<std::uint64_t>(a.den_);
+        auto const bd = static_cast<std::uint64_t>(b.den_);
+        std::uint64_t const g = ad == bd ? ad : gcd64(ad, bd);
+        auto const da = static_cast<std::int64_t>(ad / g);
+        auto const db = static_cast<std::int64_t>(bd / g);
+        Int128 const num = Int128{static_cast<std::int64_t>(a.num_)} * db +
+                           Int128{static_cast<std::int64_t>(b.num_)} * da;
+        int const scale = std::max(a.scale_, b.scale_);
+        // Reduce. With den = g * da * db: num is coprime to da (da divides a.den, which is
+        // coprime to a.num, and da is coprime to db) and to db likewise, so
+        // gcd(num, den) = gcd(num, g), and g fits in 64 bits.
+        std::uint64_t g2 = 1;
+        if (g != 1) {
+            UInt128 const mag = magnitude(num);
+            g2 = gcd64(static_cast<std::uint64_t>(fits64(mag) ? mag : mag % g), g);
+        }
+        if (g2 == 1) {
+            return DecimalBuilder::ok_raw(num, Int128{static_cast<std::int64_t>(ad)} * db, scale);
+        }
+        auto const divisor = static_cast<std::int64_t>(g2); // 2 <= g2 <= g < 2^63
+        Int128 const reduced =
+            fits_int64(num) ? Int128{static_cast<std::int64_t>(num) / divisor} : num / divisor;
+        return DecimalBuilder::ok_raw(reduced, Int128{static_cast<std::int64_t>(ad / g2)} * db,
+                                      scale);
+    }
     Int128 const g = gcd_signed(a.den_, b.den_);
     Int128 const da = a.den_ / g;
     Int128 const db = b.den_ / g;
@@ -383,6 +583,29 @@ Checked sub(Decimal const& a, Decimal const& b) {
 }
 
 Checked mul(Decimal const& a, Decimal const& b) {
+    UInt128 const a_mag = magnitude(a.num_);
+    UInt128 const b_mag = magnitude(b.num_);
+    auto const a_den = static_cast<UInt128>(a.den_);
+    auto const b_den = static_cast<UInt128>(b.den_);
+    if (fits64(a_mag | b_mag | a_den | b_den)) {
+        // The general path below in 64 bits. The cross-reduced factors are pairwise coprime
+        // (a and b are reduced), so the product needs no further reduction; and the general
+        // path's checked_mul fails exactly when a product's magnitude exceeds INT128_MAX.
+        auto const an = static_cast<std::uint64_t>(a_mag);
+        auto const bn = static_cast<std::uint64_t>(b_mag);
+        auto const ad = static_cast<std::uint64_t>(a_den);
+        auto const bd = static_cast<std::uint64_t>(b_den);
+        std::uint64_t const g1 = gcd64(an, bd);
+        std::uint64_t const g2 = gcd64(bn, ad);
+        UInt128 const num = UInt128{an / g1} * (bn / g2);
+        UInt128 const den = UInt128{ad / g2} * (bd / g1);
+        if (!fits_checked(num) || !fits_checked(den)) {
+            return failure(ArithError::overflow);
+        }
+        return DecimalBuilder::ok_raw(with_sign(num, (a.num_ < 0) != (b.num_ < 0)),
+                                      static_cast<Int128>(den),
+                                      std::min(a.scale_ + b.scale_, max_scale));
+    }
     // Cross-reduce first so that the products are as small as they can be.
     Int128 const g1 = gcd_signed(a.num_, b.den_); // >= 1 since b.den_ >= 1
     Int128 const g2 = gcd_signed(b.num_, a.den_);

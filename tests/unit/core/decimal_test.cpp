@@ -2,8 +2,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 using billijk::ArithError;
 using billijk::Checked;
@@ -354,4 +359,528 @@ TEST_CASE("decimal: rounding mode names") {
     CHECK(billijk::to_string(ArithError::division_by_zero) == "division by zero");
     CHECK_FALSE(billijk::to_string(ArithError::overflow).empty());
     CHECK_FALSE(billijk::to_string(ArithError::invalid_step).empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The 64-bit fast paths against a reference: below is the general 128-bit algorithm of
+// decimal.cpp as it was before the fast paths (128-bit divisions, checked 128-bit products, a
+// 256-bit comparison, digit-by-digit long division), working on the numerator and denominator
+// that Decimal exposes. Every operation must give the same reduced value, scale and error.
+
+namespace {
+
+__extension__ using Int128 = __int128;
+__extension__ using UInt128 = unsigned __int128;
+
+constexpr Int128 i128_max = static_cast<Int128>(~UInt128{0} >> 1);
+constexpr Int128 i128_min = -i128_max - 1;
+constexpr UInt128 two64 = UInt128{1} << 64;
+
+std::string int_text(Int128 v) {
+    bool const negative = v < 0;
+    UInt128 m = negative ? UInt128{0} - static_cast<UInt128>(v) : static_cast<UInt128>(v);
+    std::string out;
+    do {
+        out.push_back(static_cast<char>('0' + static_cast<int>(m % 10)));
+        m /= 10;
+    } while (m != 0);
+    if (negative) {
+        out.push_back('-');
+    }
+    return std::string(out.rbegin(), out.rend());
+}
+
+struct Ref {
+    Int128 num = 0;
+    Int128 den = 1;
+    int scale = 0;
+};
+
+// A reference outcome: a value, or an error.
+struct RefResult {
+    std::optional<Ref> value;
+    ArithError error = ArithError::overflow;
+};
+
+UInt128 ref_mag(Int128 v) {
+    return v < 0 ? UInt128{0} - static_cast<UInt128>(v) : static_cast<UInt128>(v);
+}
+
+UInt128 ref_gcd(UInt128 a, UInt128 b) { // 128-bit Euclid only
+    while (b != 0) {
+        UInt128 const t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+Ref ref_make(Int128 num, Int128 den, int scale) {
+    auto const g = static_cast<Int128>(ref_gcd(ref_mag(num), ref_mag(den)));
+    return Ref{num / g, den / g, scale};
+}
+
+bool ref_checked_mul(Int128 a, Int128 b, Int128& out) {
+    return !__builtin_mul_overflow(a, b, &out) && out != i128_min;
+}
+bool ref_checked_add(Int128 a, Int128 b, Int128& out) {
+    return !__builtin_add_overflow(a, b, &out) && out != i128_min;
+}
+
+RefResult ref_fail(ArithError e) {
+    return RefResult{std::nullopt, e};
+}
+
+RefResult ref_add(Ref const& a, Ref const& b) {
+    auto const g = static_cast<Int128>(ref_gcd(ref_mag(a.den), ref_mag(b.den)));
+    Int128 const da = a.den / g;
+    Int128 const db = b.den / g;
+    Int128 left = 0, right = 0, num = 0, den = 0;
+    if (!ref_checked_mul(a.num, db, left) || !ref_checked_mul(b.num, da, right) ||
+        !ref_checked_add(left, right, num) || !ref_checked_mul(a.den, db, den)) {
+        return ref_fail(ArithError::overflow);
+    }
+    return RefResult{ref_make(num, den, std::max(a.scale, b.scale)), ArithError::overflow};
+}
+
+RefResult ref_mul(Ref const& a, Ref const& b) {
+    auto const g1 = static_cast<Int128>(ref_gcd(ref_mag(a.num), ref_mag(b.den)));
+    auto const g2 = static_cast<Int128>(ref_gcd(ref_mag(b.num), ref_mag(a.den)));
+    Int128 num = 0, den = 0;
+    if (!ref_checked_mul(a.num / g1, b.num / g2, num) ||
+        !ref_checked_mul(a.den / g2, b.den / g1, den)) {
+        return ref_fail(ArithError::overflow);
+    }
+    return RefResult{ref_make(num, den, std::min(a.scale + b.scale, 18)), ArithError::overflow};
+}
+
+RefResult ref_div(Ref const& a, Ref const& b) {
+    if (b.num == 0) {
+        return ref_fail(ArithError::division_by_zero);
+    }
+    Ref const reciprocal{b.num < 0 ? -b.den : b.den, b.num < 0 ? -b.num : b.num, 0};
+    RefResult r = ref_mul(a, reciprocal);
+    if (r.value) {
+        r.value->scale = std::max(a.scale, b.scale);
+    }
+    return r;
+}
+
+std::pair<UInt128, UInt128> ref_mul_wide(UInt128 x, UInt128 y) { // schoolbook, 32-bit limbs
+    std::uint64_t xs[4], ys[4], out[8] = {};
+    for (int i = 0; i < 4; ++i) {
+        xs[i] = static_cast<std::uint32_t>(x >> (32 * i));
+        ys[i] = static_cast<std::uint32_t>(y >> (32 * i));
+    }
+    for (int i = 0; i < 4; ++i) {
+        std::uint64_t carry = 0;
+        for (int j = 0; j < 4; ++j) {
+            std::uint64_t const t = xs[i] * ys[j] + out[i + j] + carry; // < 2^64
+            out[i + j] = static_cast<std::uint32_t>(t);
+            carry = t >> 32;
+        }
+        out[i + 4] += carry;
+    }
+    UInt128 low = 0, high = 0;
+    for (int i = 3; i >= 0; --i) {
+        low = (low << 32) | out[i];
+        high = (high << 32) | out[i + 4];
+    }
+    return {high, low};
+}
+
+int ref_cmp(Ref const& a, Ref const& b) {
+    int const sa = (a.num > 0) - (a.num < 0);
+    int const sb = (b.num > 0) - (b.num < 0);
+    if (sa != sb || sa == 0) {
+        return sa < sb ? -1 : sa > sb ? 1 : 0;
+    }
+    auto const l = ref_mul_wide(ref_mag(a.num), static_cast<UInt128>(b.den));
+    auto const r = ref_mul_wide(ref_mag(b.num), static_cast<UInt128>(a.den));
+    int const by_mag = l.first != r.first     ? (l.first < r.first ? -1 : 1)
+                       : l.second != r.second ? (l.second < r.second ? -1 : 1)
+                                              : 0;
+    return sa > 0 ? by_mag : -by_mag;
+}
+
+RefResult ref_round(Ref const& x, Ref const& step, Rounding mode) {
+    if (step.num <= 0) {
+        return ref_fail(ArithError::invalid_step);
+    }
+    RefResult ratio = ref_div(x, step);
+    if (!ratio.value) {
+        return ratio;
+    }
+    Int128 const n = ratio.value->num;
+    Int128 const d = ratio.value->den;
+    Int128 k = n / d;
+    Int128 const r = n % d;
+    if (r != 0) {
+        UInt128 const rem = ref_mag(r);
+        UInt128 const rest = static_cast<UInt128>(d) - rem;
+        bool away = false;
+        switch (mode) {
+        case Rounding::down:
+            away = false;
+            break;
+        case Rounding::up:
+            away = true;
+            break;
+        case Rounding::half_up:
+            away = rem >= rest;
+            break;
+        case Rounding::half_even:
+            away = rem > rest || (rem == rest && k % 2 != 0);
+            break;
+        }
+        if (away && !ref_checked_add(k, n < 0 ? -1 : 1, k)) {
+            return ref_fail(ArithError::overflow);
+        }
+    }
+    RefResult result = ref_mul(Ref{k, 1, 0}, step);
+    if (result.value) {
+        result.value->scale = step.scale;
+    }
+    return result;
+}
+
+int ref_next_digit(UInt128& rem, UInt128 den) {
+    UInt128 acc = 0;
+    int digit = 0;
+    for (int i = 0; i < 10; ++i) {
+        acc += rem;
+        if (acc >= den) {
+            acc -= den;
+            ++digit;
+        }
+    }
+    rem = acc;
+    return digit;
+}
+
+std::string ref_to_string(Ref const& v) {
+    std::string out = v.num < 0 ? "-" : "";
+    auto const den = static_cast<UInt128>(v.den);
+    UInt128 const mag = ref_mag(v.num);
+    UInt128 int_part = mag / den;
+    UInt128 rem = mag % den;
+    UInt128 d = den;
+    int twos = 0, fives = 0;
+    for (; d % 2 == 0; d /= 2) {
+        ++twos;
+    }
+    for (; d % 5 == 0; d /= 5) {
+        ++fives;
+    }
+    if (d == 1) {
+        int const decimals = std::max({v.scale, twos, fives});
+        out += int_text(static_cast<Int128>(int_part));
+        if (decimals > 0) {
+            out.push_back('.');
+            for (int i = 0; i < decimals; ++i) {
+                out.push_back(static_cast<char>('0' + ref_next_digit(rem, den)));
+            }
+        }
+        return out;
+    }
+    std::string frac;
+    for (int i = 0; i < 6; ++i) {
+        frac.push_back(static_cast<char>('0' + ref_next_digit(rem, den)));
+    }
+    if (rem >= den - rem) {
+        int i = 5;
+        for (; i >= 0 && frac[static_cast<std::size_t>(i)] == '9'; --i) {
+            frac[static_cast<std::size_t>(i)] = '0';
+        }
+        if (i >= 0) {
+            ++frac[static_cast<std::size_t>(i)];
+        } else {
+            ++int_part;
+        }
+    }
+    return out + int_text(static_cast<Int128>(int_part)) + "." + frac + "\u2026";
+}
+
+Ref ref_of(Decimal const& d) {
+    return Ref{d.numerator(), d.denominator(), d.scale()};
+}
+
+/// The Decimal num/den (|num| and den < 2^127, den > 0) with the given scale, built through
+/// parse and div; checked against the reference's reduction.
+Decimal make_dec(Int128 num, Int128 den, int scale) {
+    Decimal const value = value_of(div(dec(int_text(num)), dec(int_text(den)))).with_scale(scale);
+    Ref const expected = ref_make(num, den, scale);
+    INFO(int_text(num) << "/" << int_text(den));
+    REQUIRE(value.numerator() == expected.num);
+    REQUIRE(value.denominator() == expected.den);
+    return value;
+}
+
+std::string describe(Decimal const& d) {
+    return int_text(d.numerator()) + "/" + int_text(d.denominator()) + " scale " +
+           std::to_string(d.scale());
+}
+std::string describe(RefResult const& r) {
+    if (!r.value) {
+        return std::string("error ") + std::string(billijk::to_string(r.error));
+    }
+    return int_text(r.value->num) + "/" + int_text(r.value->den) + " scale " +
+           std::to_string(r.value->scale);
+}
+std::string describe(Checked const& c) {
+    return c.value ? describe(*c.value)
+                   : std::string("error ") + std::string(billijk::to_string(c.error));
+}
+
+bool same(Checked const& c, RefResult const& r) {
+    if (c.value.has_value() != r.value.has_value()) {
+        return false;
+    }
+    if (!c.value) {
+        return c.error == r.error;
+    }
+    return c.value->numerator() == r.value->num && c.value->denominator() == r.value->den &&
+           c.value->scale() == r.value->scale;
+}
+
+int sign_of(std::strong_ordering o) {
+    return o < 0 ? -1 : o > 0 ? 1 : 0;
+}
+
+/// Every operation on a and b (and a, b alone) against the reference.
+void check_against_reference(Decimal const& a, Decimal const& b) {
+    Ref const ra = ref_of(a);
+    Ref const rb = ref_of(b);
+    INFO("a = " << describe(a) << ", b = " << describe(b));
+    CHECK(a.to_string() == ref_to_string(ra));
+    CHECK(b.to_string() == ref_to_string(rb));
+    CHECK(sign_of(a <=> b) == ref_cmp(ra, rb));
+    CHECK(sign_of(b <=> a) == ref_cmp(rb, ra));
+    auto expect = [](char const* op, Checked const& got, RefResult const& want) {
+        INFO(op << ": got " << describe(got) << ", want " << describe(want));
+        CHECK(same(got, want));
+        if (got.value && want.value) {
+            CHECK(got.value->to_string() == ref_to_string(*want.value));
+        }
+    };
+    expect("add", add(a, b), ref_add(ra, rb));
+    expect("sub", sub(a, b), ref_add(ra, Ref{-rb.num, rb.den, rb.scale}));
+    expect("mul", mul(a, b), ref_mul(ra, rb));
+    expect("div", div(a, b), ref_div(ra, rb));
+    expect("div reversed", div(b, a), ref_div(rb, ra));
+    for (auto mode : {Rounding::half_up, Rounding::half_even, Rounding::down, Rounding::up}) {
+        INFO("mode " << billijk::to_string(mode));
+        expect("round", a.round(b, mode), ref_round(ra, rb, mode));
+        Decimal const step = b.is_negative() ? negate(b) : b;
+        expect("round by |b|", a.round(step, mode), ref_round(ra, ref_of(step), mode));
+    }
+}
+
+} // namespace
+
+TEST_CASE("decimal: fast paths agree with the 128-bit reference at the 64-bit boundaries") {
+    // Magnitudes on both sides of 2^63 and 2^64, and small ones, as numerators and denominators.
+    std::vector<UInt128> const parts = {1,
+                                        3,
+                                        10,
+                                        two64 / 2 - 1,
+                                        two64 / 2,
+                                        two64 / 2 + 1,
+                                        two64 - 1,
+                                        two64,
+                                        two64 + 1,
+                                        10000000000000000000u,
+                                        static_cast<UInt128>(i128_max)};
+    std::vector<Decimal> values;
+    for (UInt128 n : parts) {
+        for (UInt128 d : parts) {
+            for (int sign : {1, -1}) {
+                values.push_back(make_dec(sign * static_cast<Int128>(n), static_cast<Int128>(d),
+                                          sign > 0 ? 2 : 0));
+            }
+        }
+    }
+    values.push_back(dec("0"));
+    values.push_back(dec("0.01"));
+    values.push_back(dec("-0.5"));
+    for (Decimal const& a : values) {
+        for (Decimal const& b : values) {
+            check_against_reference(a, b);
+        }
+    }
+}
+
+TEST_CASE("decimal: the INT128_MIN rule at the edge of the 64-bit fast paths") {
+    Int128 const p63 = static_cast<Int128>(two64 / 2); // 2^63
+    // a = -2^63/(2^63-1), b = -2^63/(2^63+1): all parts fit in 64 bits, and
+    // a + b = -2^127/(2^126-1), whose numerator would be INT128_MIN: overflow, as is +2^127.
+    Decimal const a = make_dec(-p63, p63 - 1, 0);
+    Decimal const b = make_dec(-p63, p63 + 1, 0);
+    CHECK(fails_with(add(a, b), ArithError::overflow));
+    CHECK(fails_with(add(negate(a), negate(b)), ArithError::overflow));
+    CHECK(fails_with(sub(a, negate(b)), ArithError::overflow));
+    // Just inside: -(2^63-1)/(2^63+1) instead of b gives -(2^127-2^63+1)/(2^126-1).
+    Decimal const b2 = make_dec(-(p63 - 1), p63 + 1, 0);
+    Decimal const sum = value_of(add(a, b2));
+    CHECK(sum.numerator() == -(i128_max - p63 + 2));
+    CHECK(sum.denominator() == (Int128{1} << 126) - 1);
+    check_against_reference(a, b);
+    check_against_reference(a, b2);
+    // The extremes of the signed 64-bit path of add: -2^63/(2^63-1) + -2^63/(2^63-3) is
+    // -(2^127 - 2^65)/((2^63-1)(2^63-3)); (2^63-1)/(2^63-2) + (2^63-1)/(2^63-3) likewise.
+    Decimal const c = make_dec(-p63, p63 - 3, 0);
+    Decimal const sum2 = value_of(add(a, c));
+    CHECK(sum2.numerator() == -static_cast<Int128>((UInt128{1} << 127) - (UInt128{1} << 65)));
+    CHECK(sum2.denominator() == (p63 - 1) * (p63 - 3));
+    check_against_reference(a, c);
+    check_against_reference(negate(a), negate(c));
+    check_against_reference(make_dec(p63 - 1, p63 - 2, 0), make_dec(p63 - 1, p63 - 3, 0));
+    check_against_reference(make_dec(-p63, 1, 0), make_dec(-p63, 1, 0));
+    check_against_reference(make_dec(-p63, 1, 0), make_dec(p63 - 1, 1, 0));
+    // Products of two 64-bit magnitudes: (2^64-1) * 2^63 = 2^127 - 2^63 fits, with either sign;
+    // (2^64-1) * (2^63+1) > 2^127 - 1 does not; (2^64-1)^2 does not either.
+    Decimal const max64 = make_dec(static_cast<Int128>(two64 - 1), 1, 0);
+    CHECK(value_of(mul(max64, make_dec(-p63, 1, 0))).numerator() ==
+          -static_cast<Int128>((two64 - 1) * (two64 / 2)));
+    CHECK(value_of(mul(negate(max64), make_dec(-p63, 1, 0))).numerator() ==
+          static_cast<Int128>((two64 - 1) * (two64 / 2)));
+    CHECK(fails_with(mul(max64, make_dec(p63 + 1, 1, 0)), ArithError::overflow));
+    CHECK(fails_with(mul(negate(max64), make_dec(p63 + 1, 1, 0)), ArithError::overflow));
+    CHECK(fails_with(mul(max64, max64), ArithError::overflow));
+    // Denominators overflow the same way: 1/(2^64-1) squared.
+    Decimal const inv = make_dec(1, static_cast<Int128>(two64 - 1), 0);
+    CHECK(fails_with(mul(inv, inv), ArithError::overflow));
+    CHECK(value_of(mul(inv, make_dec(1, p63, 0))).denominator() ==
+          static_cast<Int128>((two64 - 1) * (two64 / 2)));
+    // -2^63 * 2^64 is -2^127 (general path): overflow as well.
+    CHECK(fails_with(mul(make_dec(-p63, 1, 0), make_dec(static_cast<Int128>(two64), 1, 0)),
+                     ArithError::overflow));
+    // Division into the boundary: 2^63 / (1/(2^64-1)).
+    CHECK(value_of(div(make_dec(p63, 1, 0), inv)).numerator() ==
+          static_cast<Int128>((two64 - 1) * (two64 / 2)));
+    CHECK(fails_with(div(max64, inv), ArithError::overflow));
+}
+
+TEST_CASE("decimal: fast-path results are reduced") {
+    // Cross-reduction in mul, and the gcd with the common denominator in add.
+    Decimal const a = make_dec(6, 35, 2); // 0.1714...
+    Decimal const b = make_dec(14, 15, 2);
+    CHECK(value_of(mul(a, b)).numerator() == 4);
+    CHECK(value_of(mul(a, b)).denominator() == 25);
+    // 1/6 + 1/3 = 1/2; 1/6 + 5/6 = 1; 3/10 - 1/10 = 1/5; 1/4 - 1/4 = 0/1.
+    CHECK(value_of(add(make_dec(1, 6, 0), make_dec(1, 3, 0))) == make_dec(1, 2, 0));
+    CHECK(value_of(add(make_dec(1, 6, 0), make_dec(5, 6, 0))).denominator() == 1);
+    CHECK(value_of(sub(make_dec(3, 10, 0), make_dec(1, 10, 0))).denominator() == 5);
+    Decimal const zero = value_of(sub(make_dec(1, 4, 0), make_dec(1, 4, 0)));
+    CHECK(zero.numerator() == 0);
+    CHECK(zero.denominator() == 1);
+    // (2^64-1)/10 + (2^64-1)/10 = (2^64-1)/5.
+    Decimal const big_tenth = make_dec(static_cast<Int128>(two64 - 1), 10, 0);
+    CHECK(value_of(add(big_tenth, big_tenth)) == make_dec(static_cast<Int128>(two64 - 1), 5, 0));
+    // All parts below 2^63: (2^62+1)/(3*2^58) + 11/(15*2^58) = (5*2^62+16)/(15*2^58). That
+    // numerator exceeds 64 bits and shares 48 with the denominator, which its low 64 bits
+    // (2^62+16) do not show: 16 only.
+    Int128 const p58 = Int128{1} << 58;
+    Decimal const s =
+        value_of(add(make_dec((Int128{1} << 62) + 1, 3 * p58, 0), make_dec(11, 15 * p58, 0)));
+    CHECK(s.numerator() == (5 * (Int128{1} << 62) + 16) / 48);
+    CHECK(s.denominator() == 5 * (Int128{1} << 54));
+    check_against_reference(big_tenth, make_dec(static_cast<Int128>(two64 - 3), 15, 0));
+}
+
+TEST_CASE("decimal: rounding ties in every mode near 2^63 and 2^64") {
+    Int128 const p63 = static_cast<Int128>(two64 / 2);
+    // (2k+1)/2 for k near 2^62, 2^63 (odd and even k), and a tie with step 0.01.
+    for (Int128 k : {Int128{0}, Int128{1}, Int128{2}, p63 / 2 - 1, p63 / 2, p63 - 2, p63 - 1, p63,
+                     static_cast<Int128>(two64) - 2}) {
+        for (int sign : {1, -1}) {
+            Decimal const half = make_dec(sign * (2 * k + 1), 2, 1);
+            for (Decimal const& step : {dec("1"), dec("0.5"), dec("2"), dec("0.01")}) {
+                check_against_reference(half, step);
+            }
+        }
+    }
+    CHECK(text_of(make_dec(2 * (p63 - 1) + 1, 2, 1).round(dec("1"), Rounding::half_even)) ==
+          "9223372036854775808");
+    CHECK(text_of(make_dec(2 * (p63 - 2) + 1, 2, 1).round(dec("1"), Rounding::half_even)) ==
+          "9223372036854775806");
+    CHECK(text_of(make_dec(-(2 * (p63 - 1) + 1), 2, 1).round(dec("1"), Rounding::half_up)) ==
+          "-9223372036854775808");
+    // Rounding up from just below 2^64 leaves the 64-bit range.
+    CHECK(
+        text_of(make_dec(static_cast<Int128>(2 * two64 - 1), 2, 0).round(dec("1"), Rounding::up)) ==
+        "18446744073709551616");
+}
+
+TEST_CASE("decimal: to_string of 64-bit values with large denominators") {
+    // Denominators above (2^64-1)/10, where 10 * remainder no longer fits in 64 bits.
+    for (UInt128 d :
+         {UInt128{1844674407370955161u}, UInt128{1844674407370955162u}, two64 - 1, two64 / 2 + 1,
+          UInt128{7450580596923828125u} /* 5^27 */, two64 / 2 /* 2^63 */, UInt128{3} << 62}) {
+        for (UInt128 n : {UInt128{1}, d - 1, d / 2, d / 3 + 1, two64 - 1}) {
+            for (int sign : {1, -1}) {
+                Decimal const v =
+                    make_dec(sign * static_cast<Int128>(n), static_cast<Int128>(d), 3);
+                CHECK(v.to_string() == ref_to_string(ref_of(v)));
+            }
+        }
+    }
+    CHECK(make_dec(1, static_cast<Int128>(two64 / 2), 0).to_string() ==
+          "0.000000000000000000108420217248550443400745280086994171142578125");
+    CHECK(make_dec(static_cast<Int128>(two64 - 1), static_cast<Int128>(two64 - 2), 0).to_string() ==
+          "1.000000\u2026");
+}
+
+TEST_CASE("decimal: randomized differential test against the 128-bit reference") {
+    std::mt19937_64 rng(20261127);
+    auto pick = [&rng](std::uint64_t n) {
+        return std::uniform_int_distribution<std::uint64_t>(0, n - 1)(rng);
+    };
+    auto part = [&]() -> UInt128 {
+        switch (pick(10)) {
+        case 0:
+        case 1:
+            return pick(1000);
+        case 2: { // 2^a 5^b times a small factor: finite decimals, shared factors
+            UInt128 v = 1 + pick(20);
+            for (auto n = pick(30); n > 0; --n) {
+                v *= pick(2) ? 2 : 5;
+            }
+            return v;
+        }
+        case 3:
+            return (UInt128{1} << 32) - 3 + pick(7);
+        case 4:
+            return two64 / 2 - 3 + pick(7);
+        case 5:
+            return two64 - 4 + pick(8);
+        case 6:
+            return rng();
+        case 7:
+            return rng() >> pick(64);
+        case 8:
+            return ((UInt128{rng()} << 64) | rng()) >> (1 + pick(64));
+        default:
+            return static_cast<UInt128>(i128_max) - pick(5);
+        }
+    };
+    auto value = [&]() {
+        UInt128 n = part();
+        UInt128 d = part();
+        if (d == 0) {
+            d = 1;
+        }
+        Int128 const num = pick(2) ? -static_cast<Int128>(n) : static_cast<Int128>(n);
+        return make_dec(num, static_cast<Int128>(d), static_cast<int>(pick(5)));
+    };
+    for (int i = 0; i < 3000; ++i) {
+        Decimal const a = value();
+        Decimal const b = value();
+        check_against_reference(a, b);
+        // Identities on the way: (a * b) / b == a when nothing overflows.
+        Checked const product = mul(a, b);
+        if (product.value && !b.is_zero()) {
+            CHECK(value_of(div(*product.value, b)) == a);
+        }
+    }
 }
