@@ -47,8 +47,9 @@ std::string row_text(sema::TableRow const& row) {
 
 Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
     auto const& program = env_.program;
-    std::vector<sema::Scalar const*> args; ///< into `values`, which is not resized below
-    std::vector<Value> values;
+    // A call has a few arguments and matches a row or a few: kept on the stack.
+    boost::container::small_vector<sema::Scalar const*, 4> args; ///< into `values` (not resized)
+    boost::container::small_vector<Value, 3> values;
     std::vector<std::string> why;
     values.reserve(e.kids.size());
     for (auto const& kid : e.kids) {
@@ -68,7 +69,9 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
         return text + ")";
     };
     std::string const formula = env_.explain ? call_text() : std::string();
-    auto ref = program.packages[env_.root].lookup(e.name);
+    auto const& root = program.packages[env_.root];
+    auto const ref =
+        e.symbol < root.by_symbol.size() ? root.by_symbol[e.symbol] : root.lookup(e.name);
     if (!ref || ref->kind != sema::DeclKind::table)
         return Value::undetermined("no table " + e.name + " in package " +
                                    program.packages[env_.root].name);
@@ -105,7 +108,7 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
             append_note(node.note_en, "version valid from " + r.from.to_string() +
                                           (r.to ? " to " + to : std::string(" without end date")));
         }
-        std::vector<std::size_t> matched;
+        boost::container::small_vector<std::size_t, 4> matched;
         for (std::size_t r = 0; r < version->rows.size(); ++r) {
             auto const& row = version->rows[r];
             bool ok = row.cells.size() == args.size();

@@ -191,6 +191,7 @@ Expr ExprChecker::table(syntax::Expr const& e, syntax::Call const& call, std::ui
     Expr out = start(e);
     out.kind = Expr::Kind::table;
     out.name = call.callee.text;
+    out.symbol = intern_symbol(c_, out.name);
     auto const& decl = c_.program.tables[index];
     auto const& version = decl.versions.front();
     bool ok = arity(call, version.columns.size(), e.span);

@@ -123,7 +123,8 @@ struct Expr {
     Scalar literal;
     Input input = Input::decision_date;
     std::string name;
-    /// For `name`: the name's number in Program::symbols, by which the evaluator resolves it in
+    /// For `name` and `table`: the name's number in Program::symbols, by which the evaluator
+    /// resolves it in
     /// the root package's view (Package::by_symbol) without comparing strings; `no_symbol` for
     /// an expression the checker did not number (it is then looked up by `name`).
     static constexpr std::uint32_t no_symbol = 0xffffffff;
