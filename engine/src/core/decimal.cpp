@@ -220,6 +220,23 @@ void append_digits64(std::string& out, std::uint64_t mag, std::uint64_t den, int
     out += "\u2026";
 }
 
+/// Whether rounding a magnitude with remainder `rem` > 0 (and `rest` to the next multiple) goes
+/// away from zero; `odd`: the truncated quotient is odd (for half_even ties).
+template <typename Magnitude>
+bool rounds_away(Rounding mode, Magnitude rem, Magnitude rest, bool odd) {
+    switch (mode) {
+    case Rounding::down:
+        return false;
+    case Rounding::up:
+        return true;
+    case Rounding::half_up:
+        return rem >= rest;
+    case Rounding::half_even:
+        return rem > rest || (rem == rest && odd);
+    }
+    return false;
+}
+
 } // namespace
 
 /// Builds Decimals from raw parts while keeping the class invariants.
@@ -378,26 +395,8 @@ Checked Decimal::round(Decimal const& step, Rounding mode) const {
         auto const dd = static_cast<std::uint64_t>(d);
         std::uint64_t q = m / dd;
         std::uint64_t const rem = m % dd;
-        if (rem != 0) {
-            std::uint64_t const rest = dd - rem;
-            bool away = false;
-            switch (mode) {
-            case Rounding::down:
-                away = false;
-                break;
-            case Rounding::up:
-                away = true;
-                break;
-            case Rounding::half_up:
-                away = rem >= rest;
-                break;
-            case Rounding::half_even:
-                away = rem > rest || (rem == rest && q % 2 != 0);
-                break;
-            }
-            if (away) {
-                ++q; // rem != 0 means dd >= 2, so q < 2^63: no overflow
-            }
+        if (rem != 0 && rounds_away(mode, rem, dd - rem, q % 2 != 0)) {
+            ++q; // rem != 0 means dd >= 2, so q < 2^63: no overflow
         }
         Checked result = mul(DecimalBuilder::raw(with_sign(q, n < 0), 1, 0), step);
         if (result.value) {
@@ -410,22 +409,7 @@ Checked Decimal::round(Decimal const& step, Rounding mode) const {
     if (r != 0) {
         UInt128 const rem = magnitude(r);
         UInt128 const rest = static_cast<UInt128>(d) - rem; // distance to the next multiple
-        bool away = false;
-        switch (mode) {
-        case Rounding::down:
-            away = false;
-            break;
-        case Rounding::up:
-            away = true;
-            break;
-        case Rounding::half_up:
-            away = rem >= rest;
-            break;
-        case Rounding::half_even:
-            away = rem > rest || (rem == rest && k % 2 != 0);
-            break;
-        }
-        if (away && !checked_add(k, n < 0 ? -1 : 1, k)) {
+        if (rounds_away(mode, rem, rest, k % 2 != 0) && !checked_add(k, n < 0 ? -1 : 1, k)) {
             return failure(ArithError::overflow);
         }
     }
