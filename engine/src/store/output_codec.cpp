@@ -15,9 +15,10 @@ namespace {
 // at about half the speed, and the store writes in the batch's critical path.
 constexpr int compression_level = 1;
 
-// A decoded output larger than this is refused rather than allocated: no indication comes near
-// it, and a damaged frame header must not make us allocate gigabytes.
-constexpr unsigned long long max_output_bytes = 1ull << 30;
+// A decoded output larger than this is refused rather than allocated: a damaged frame header
+// must not make us allocate what it claims. The largest golden output is 92 KB (a split period
+// of many parts); 64 MiB leaves room for 700 times that.
+constexpr unsigned long long max_output_bytes = 64ull << 20;
 
 struct ContextDeleter {
     void operator()(ZSTD_CCtx* context) const { ZSTD_freeCCtx(context); }
@@ -80,6 +81,10 @@ bool decode_output_into(std::string_view stored, std::string_view encoding, std:
     if (ZSTD_isError(got) || got != size) {
         why = "the stored output cannot be decompressed: " +
               std::string(ZSTD_isError(got) ? ZSTD_getErrorName(got) : "wrong size");
+        // A damaged header can claim far more than the frame holds: give that memory back now,
+        // not when the caller's reused buffer (RecordReader::scratch) goes.
+        out.clear();
+        out.shrink_to_fit();
         return false;
     }
     return true;

@@ -29,6 +29,39 @@ std::string decode(std::string_view bytes, std::string_view encoding, std::strin
 
 } // namespace
 
+namespace {
+
+/// A zstd frame header that claims `size` bytes of content, followed by nothing: what a damaged
+/// header looks like to the decoder (magic, a descriptor for a single segment with a 4-byte
+/// content size, the size little-endian).
+std::string header_claiming(std::uint32_t size) {
+    std::string frame = {'\x28', '\xB5', '\x2F', '\xFD', '\xA0'};
+    for (int shift = 0; shift < 32; shift += 8)
+        frame.push_back(static_cast<char>((size >> shift) & 0xFFu));
+    return frame;
+}
+
+} // namespace
+
+TEST_CASE("a damaged frame header claiming a huge output is refused without keeping memory",
+          "[store][codec]") {
+    std::string why;
+    std::string buffer;
+    // Above the limit: refused before anything is allocated.
+    CHECK_FALSE(store::decode_output_into(header_claiming(1u << 30), "zstd", buffer, why));
+    CHECK(why == "the stored output is not a whole zstd frame");
+    CHECK(buffer.capacity() < (1u << 20));
+    // Below the limit but not in the frame: decoding fails, and the buffer does not keep the
+    // 32 MiB the header asked for.
+    CHECK_FALSE(store::decode_output_into(header_claiming(32u << 20), "zstd", buffer, why));
+    CHECK(why.find("cannot be decompressed") != std::string::npos);
+    CHECK(buffer.capacity() < (1u << 20));
+    // The same buffer still decodes a whole output afterwards.
+    auto encoded = store::encode_output(repetitive_output());
+    REQUIRE(store::decode_output_into(encoded.bytes, "zstd", buffer, why));
+    CHECK(buffer == repetitive_output());
+}
+
 TEST_CASE("an output is compressed and decoded byte for byte", "[store][codec]") {
     std::string const json = repetitive_output();
     auto const encoded = store::encode_output(json);
