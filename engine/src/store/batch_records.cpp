@@ -84,8 +84,10 @@ Result<PreparedIndication> prepare_indication(std::string_view case_text,
     auto encoded = encode_output(output);
     out.output = std::move(encoded.bytes);
     out.output_encoding = std::move(encoded.encoding);
+    std::set<std::string> bound;
     for (auto const& p : indication.plugins)
-        out.bound_plugins.insert(p.sha256);
+        bound.insert(p.sha256);
+    out.bound_plugins = bound_plugins_text(bound);
     return out;
 }
 
@@ -123,6 +125,7 @@ Result<BatchRun> BatchRun::begin(Database& db, BatchRunSetup const& setup, Pseud
         std::string const rule_set = rule_set_hash(setup.rule_files);
         put_rule_set(sql, setup.rule_files);
         put_plugins(sql, setup.plugins);
+        std::string const plugin_set = put_plugin_set(sql, setup.plugins);
         BatchRunRecord record;
         record.run = 1;
         SQLite::Statement last(
@@ -134,6 +137,7 @@ Result<BatchRun> BatchRun::begin(Database& db, BatchRunSetup const& setup, Pseud
         record.started_at = record.updated_at = now;
         BatchRun run(db, setup, std::move(record));
         run.rule_set_ = rule_set;
+        run.plugin_set_ = plugin_set;
         run.write_record(sql);
         tx.commit();
         return run;
@@ -152,15 +156,8 @@ std::optional<Diagnostics> BatchRun::commit(std::vector<PreparedIndication> cons
                                         "bsn_pseudonym, json) VALUES (?,?,?,?)");
         SQLite::Statement add(sql, "INSERT INTO indications(case_sha256, rule_set, date_option, "
                                    "reference_date, engine, fingerprint, output, output_sha256, "
-                                   "output_encoding) VALUES (?,?,?,?,?,?,?,?,?)");
-        SQLite::Statement link(sql, "INSERT OR IGNORE INTO indication_plugins(indication, plugin, "
-                                    "bound) VALUES (?,?,?)");
-        // The plugins in the order indication_audit_content lists them (by sha256).
-        std::vector<PluginFile const*> plugins;
-        for (auto const& p : setup_->plugins)
-            plugins.push_back(&p);
-        std::sort(plugins.begin(), plugins.end(),
-                  [](PluginFile const* a, PluginFile const* b) { return a->sha256 < b->sha256; });
+                                   "output_encoding, plugin_set, bound_plugins) VALUES "
+                                   "(?,?,?,?,?,?,?,?,?,?,?)");
         for (auto const& item : group) {
             add_case.bind(1, item.case_sha256);
             add_case.bind(2, item.stored_case.case_id);
@@ -181,39 +178,27 @@ std::optional<Diagnostics> BatchRun::commit(std::vector<PreparedIndication> cons
             add.bind(7, item.output.data(), static_cast<int>(item.output.size()));
             add.bind(8, item.output_sha256);
             add.bind(9, item.output_encoding);
+            add.bind(10, plugin_set_);
+            add.bind(11, item.bound_plugins);
             add.exec();
             add.reset();
             std::int64_t const id = sql.getLastInsertRowid();
 
-            // The audit content, built from what is being written; it is what
-            // indication_audit_content recomputes from the rows (audit verify checks that).
-            nlohmann::json content;
-            content["indication"] = id;
-            content["date_option"] = setup_->date_option ? nlohmann::json(*setup_->date_option)
-                                                         : nlohmann::json(nullptr);
-            content["reference_date"] = item.reference_date;
-            content["engine"] = item.engine;
-            content["fingerprint"] = item.fingerprint;
-            content["output"] = "sha256:" + item.output_sha256;
-            content["case"] = "sha256:" + item.case_sha256;
-            content["case_id"] = item.stored_case.case_id;
-            content["rule_set"] = rule_set_;
-            nlohmann::json listed = nlohmann::json::array();
-            for (PluginFile const* p : plugins) {
-                bool const bound = item.bound_plugins.count(p->sha256) > 0;
-                link.bind(1, id);
-                link.bind(2, p->sha256);
-                link.bind(3, bound ? 1 : 0);
-                link.exec();
-                link.reset();
-                listed.push_back({{"sha256", p->sha256},
-                                  {"bound", bound},
-                                  {"name", p->name},
-                                  {"municipality", p->municipality},
-                                  {"version", p->version},
-                                  {"abi", p->abi}});
-            }
-            content["plugins"] = std::move(listed);
+            // The audit content, built from what is being written by the builder audit verify
+            // uses on the rows (which checks that they still give it).
+            IndicationAuditFacts facts;
+            facts.id = id;
+            facts.date_option = setup_->date_option;
+            facts.reference_date = item.reference_date;
+            facts.engine = item.engine;
+            facts.fingerprint = item.fingerprint;
+            facts.output = "sha256:" + item.output_sha256;
+            facts.case_hash = "sha256:" + item.case_sha256;
+            facts.case_id = item.stored_case.case_id;
+            facts.rule_set = rule_set_;
+            facts.plugin_set = plugin_set_;
+            facts.bound_plugins = item.bound_plugins;
+            auto const content = indication_audit_json(facts);
             append_audit(sql,
                          {"indication", "indication " + std::to_string(id), now, content.dump()});
             if (!record_.first_indication)

@@ -1,12 +1,12 @@
 // Storing a whole batch run (`billijk batch --store`, docs/batch.md): many indications under one
 // rule set and one set of plugins, committed a group at a time.
 //
-// The run's shared parts (key check, rule texts, plugin files) and a run record are written in
-// one first transaction. Each indication is then prepared outside any transaction (pseudonymised,
-// checked for a BSN in clear, hashed) by the worker threads, and the writer commits groups of
-// prepared indications in input order, each group in one IMMEDIATE transaction that also moves
-// the run record's `last_line` forward. A crash therefore loses at most the uncommitted group and
-// never leaves an indication without its case or audit entry; the run record says how far the
+// The run's shared parts (key check, rule texts, plugin files and their set) and a run record are
+// written in one first transaction. Each indication is then prepared outside any transaction
+// (pseudonymised, checked for a BSN in clear, hashed) by the worker threads, and the writer commits
+// groups of prepared indications in input order, each group in one IMMEDIATE transaction that also
+// moves the run record's `last_line` forward. A crash therefore loses at most the uncommitted group
+// and never leaves an indication without its case or audit entry; the run record says how far the
 // run got. Run records live in the `meta` table under `batch_run:NNNNNN` (docs/store.md).
 //
 //   auto run = store::BatchRun::begin(db, setup, key, now);          // S0103, S0105
@@ -46,7 +46,7 @@ struct PreparedIndication {
     /// (store/output_codec.hpp); the hash is of the JSON bytes.
     std::string output, output_encoding;
     std::string output_sha256;
-    std::set<std::string> bound_plugins; ///< sha256 of the plugins the indication names
+    std::string bound_plugins; ///< of the plugins the indication names (bound_plugins_text)
 };
 
 /// Pseudonymises and hashes one indication (thread-safe). S0106 when a BSN would be stored in
@@ -96,7 +96,7 @@ class BatchRun {
     Database* db_;
     BatchRunSetup const* setup_;
     BatchRunRecord record_;
-    std::string rule_set_;
+    std::string rule_set_, plugin_set_;
 };
 
 } // namespace billijk::store

@@ -9,7 +9,7 @@ namespace billijk::store {
 
 namespace {
 
-constexpr std::array<char const*, 3> migrations = {
+constexpr std::array<char const*, 4> migrations = {
     // 1: the first schema.
     R"sql(
 CREATE TABLE meta (
@@ -135,6 +135,23 @@ CREATE TABLE reviews (
     // they are, marked "identity".
     R"sql(
 ALTER TABLE indications ADD COLUMN output_encoding TEXT NOT NULL DEFAULT 'identity';
+)sql",
+    // 4: the plugins an indication was computed with are kept once per distinct set (a batch
+    // loads the same plugins for every case) instead of one indication_plugins row per plugin
+    // per indication; the audit entry names the set's hash instead of listing every plugin.
+    // Rows written before keep their indication_plugins links (plugin_set NULL).
+    R"sql(
+CREATE TABLE plugin_sets (
+    hash TEXT PRIMARY KEY  -- "sha256:" over the members' manifests (records.cpp)
+);
+CREATE TABLE plugin_set_members (
+    plugin_set TEXT NOT NULL REFERENCES plugin_sets(hash),
+    plugin     TEXT NOT NULL REFERENCES plugins(sha256),
+    PRIMARY KEY (plugin_set, plugin)
+);
+ALTER TABLE indications ADD COLUMN plugin_set TEXT REFERENCES plugin_sets(hash);
+-- The members the indication names (bound): their sha256s, sorted, comma-separated.
+ALTER TABLE indications ADD COLUMN bound_plugins TEXT;
 )sql",
 };
 

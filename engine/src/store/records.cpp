@@ -25,6 +25,36 @@ std::string rule_set_hash_of(std::vector<std::pair<std::string, std::string>> pa
     return "sha256:" + io::sha256_hex(text);
 }
 
+/// The members of a plugin set as its hash covers them: each plugin's manifest and file hash.
+std::string plugin_set_hash_of(std::vector<PluginFile> members) {
+    std::sort(members.begin(), members.end(),
+              [](PluginFile const& a, PluginFile const& b) { return a.sha256 < b.sha256; });
+    std::string text;
+    io::append_field(text, "plugin_set", "billijk.plugin_set/1");
+    for (auto const& p : members) {
+        io::append_field(text, "sha256", p.sha256);
+        io::append_field(text, "name", p.name);
+        io::append_field(text, "municipality", p.municipality);
+        io::append_field(text, "version", p.version);
+        io::append_field(text, "abi", p.abi);
+    }
+    return "sha256:" + io::sha256_hex(text);
+}
+
+/// "a,b" → {"a", "b"}; "" → {}.
+nlohmann::json split_bound(std::string const& text) {
+    nlohmann::json out = nlohmann::json::array();
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto comma = text.find(',', start);
+        if (comma == std::string::npos)
+            comma = text.size();
+        out.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
 void put_blob(SQLite::Database& db, std::string const& sha256, std::string const& bytes) {
     SQLite::Statement insert(db, "INSERT OR IGNORE INTO blobs(sha256, size, data) VALUES (?,?,?)");
     insert.bind(1, sha256);
@@ -104,6 +134,51 @@ void put_plugins(SQLite::Database& sql, std::vector<PluginFile> const& plugins) 
     }
 }
 
+std::string plugin_set_hash(std::vector<PluginFile> const& plugins) {
+    return plugin_set_hash_of(plugins);
+}
+
+std::string put_plugin_set(SQLite::Database& sql, std::vector<PluginFile> const& plugins) {
+    std::string const hash = plugin_set_hash_of(plugins);
+    SQLite::Statement add_set(sql, "INSERT OR IGNORE INTO plugin_sets(hash) VALUES (?)");
+    add_set.bind(1, hash);
+    if (add_set.exec() == 0)
+        return hash; // stored before, with its members
+    SQLite::Statement add_member(sql,
+                                 "INSERT INTO plugin_set_members(plugin_set, plugin) VALUES (?,?)");
+    for (auto const& p : plugins) {
+        add_member.bind(1, hash);
+        add_member.bind(2, p.sha256);
+        add_member.exec();
+        add_member.reset();
+    }
+    return hash;
+}
+
+std::string bound_plugins_text(std::set<std::string> const& bound) {
+    std::string out;
+    for (auto const& sha : bound) // a std::set: sorted
+        out += (out.empty() ? "" : ",") + sha;
+    return out;
+}
+
+nlohmann::json indication_audit_json(IndicationAuditFacts const& facts) {
+    nlohmann::json content;
+    content["indication"] = facts.id;
+    content["date_option"] =
+        facts.date_option ? nlohmann::json(*facts.date_option) : nlohmann::json(nullptr);
+    content["reference_date"] = facts.reference_date;
+    content["engine"] = facts.engine;
+    content["fingerprint"] = facts.fingerprint;
+    content["output"] = facts.output;
+    content["case"] = facts.case_hash;
+    content["case_id"] = facts.case_id;
+    content["rule_set"] = facts.rule_set;
+    content["plugin_set"] = facts.plugin_set;
+    content["bound_plugins"] = split_bound(facts.bound_plugins);
+    return content;
+}
+
 Result<std::int64_t> store_indication(Database& db, IndicationRecord const& record,
                                       PseudonymKey const& key, std::string const& recorded_at) {
     BILLIJK_TRY(stored_case, pseudonymise_case(record.case_text, key));
@@ -125,6 +200,11 @@ Result<std::int64_t> store_indication(Database& db, IndicationRecord const& reco
 
         put_rule_set(sql, record.rule_files);
         put_plugins(sql, record.plugins);
+        std::string const plugin_set = put_plugin_set(sql, record.plugins);
+        std::set<std::string> bound;
+        for (auto const& p : record.plugins)
+            if (p.bound)
+                bound.insert(p.sha256);
         SQLite::Statement add_case(sql, "INSERT OR IGNORE INTO cases(sha256, case_id, "
                                         "bsn_pseudonym, json) VALUES (?,?,?,?)");
         add_case.bind(1, case_sha);
@@ -135,7 +215,8 @@ Result<std::int64_t> store_indication(Database& db, IndicationRecord const& reco
 
         SQLite::Statement add(sql, "INSERT INTO indications(case_sha256, rule_set, date_option, "
                                    "reference_date, engine, fingerprint, output, output_sha256, "
-                                   "output_encoding) VALUES (?,?,?,?,?,?,?,?,?)");
+                                   "output_encoding, plugin_set, bound_plugins) VALUES "
+                                   "(?,?,?,?,?,?,?,?,?,?,?)");
         add.bind(1, case_sha);
         add.bind(2, rule_set);
         if (record.date_option)
@@ -149,17 +230,10 @@ Result<std::int64_t> store_indication(Database& db, IndicationRecord const& reco
         add.bind(7, encoded.bytes.data(), static_cast<int>(encoded.bytes.size()));
         add.bind(8, io::sha256_hex(record.output));
         add.bind(9, encoded.encoding);
+        add.bind(10, plugin_set);
+        add.bind(11, bound_plugins_text(bound));
         add.exec();
         std::int64_t const id = sql.getLastInsertRowid();
-        for (auto const& p : record.plugins) {
-            SQLite::Statement link(
-                sql, "INSERT OR IGNORE INTO indication_plugins(indication, plugin, bound) "
-                     "VALUES (?,?,?)");
-            link.bind(1, id);
-            link.bind(2, p.sha256);
-            link.bind(3, p.bound ? 1 : 0);
-            link.exec();
-        }
         std::optional<nlohmann::json> content;
         {
             RecordReader reader(sql); // finalised here, before the commit
@@ -179,8 +253,9 @@ Result<StoredIndication> load_indication(Database& db, std::int64_t id) {
     try {
         SQLite::Statement query(
             sql, "SELECT i.rule_set, i.date_option, i.reference_date, i.engine, i.fingerprint, "
-                 "i.output, c.json, c.case_id, i.output_encoding FROM indications i JOIN "
-                 "cases c ON c.sha256 = i.case_sha256 WHERE i.id = ?");
+                 "i.output, c.json, c.case_id, i.output_encoding, i.plugin_set, "
+                 "i.bound_plugins FROM indications i JOIN cases c ON c.sha256 = "
+                 "i.case_sha256 WHERE i.id = ?");
         query.bind(1, id);
         if (!query.executeStep())
             return fail("S0107", std::nullopt,
@@ -211,12 +286,28 @@ Result<StoredIndication> load_indication(Database& db, std::int64_t id) {
             out.rule_files.push_back(
                 {files.getColumn(0).getString(), blob_bytes(files.getColumn(1))});
 
+        // Rows of schema 4 and later name a plugin set and their bound members; older rows
+        // link each plugin themselves (indication_plugins).
+        std::optional<std::string> plugin_set;
+        std::string bound;
+        if (!query.getColumn(9).isNull()) {
+            plugin_set = query.getColumn(9).getString();
+            bound = "," + query.getColumn(10).getString() + ",";
+        }
         SQLite::Statement plugins(
-            sql, "SELECT p.file_name, p.sha256, p.name, p.municipality, p.version, p.abi, "
-                 "b.data, ip.bound FROM indication_plugins ip JOIN plugins p ON "
-                 "p.sha256 = ip.plugin JOIN blobs b ON b.sha256 = p.sha256 WHERE "
-                 "ip.indication = ? ORDER BY p.municipality, p.sha256");
-        plugins.bind(1, id);
+            sql, plugin_set
+                     ? "SELECT p.file_name, p.sha256, p.name, p.municipality, p.version, p.abi, "
+                       "b.data, 0 FROM plugin_set_members m JOIN plugins p ON p.sha256 = "
+                       "m.plugin JOIN blobs b ON b.sha256 = p.sha256 WHERE m.plugin_set = ? "
+                       "ORDER BY p.municipality, p.sha256"
+                     : "SELECT p.file_name, p.sha256, p.name, p.municipality, p.version, p.abi, "
+                       "b.data, ip.bound FROM indication_plugins ip JOIN plugins p ON "
+                       "p.sha256 = ip.plugin JOIN blobs b ON b.sha256 = p.sha256 WHERE "
+                       "ip.indication = ? ORDER BY p.municipality, p.sha256");
+        if (plugin_set)
+            plugins.bind(1, *plugin_set);
+        else
+            plugins.bind(1, id);
         while (plugins.executeStep()) {
             PluginFile p;
             p.file_name = plugins.getColumn(0).getString();
@@ -226,7 +317,8 @@ Result<StoredIndication> load_indication(Database& db, std::int64_t id) {
             p.version = plugins.getColumn(4).getString();
             p.abi = plugins.getColumn(5).getString();
             p.bytes = blob_bytes(plugins.getColumn(6));
-            p.bound = plugins.getColumn(7).getInt() != 0;
+            p.bound = plugin_set ? bound.find("," + p.sha256 + ",") != std::string::npos
+                                 : plugins.getColumn(7).getInt() != 0;
             out.plugins.push_back(std::move(p));
         }
         return out;
@@ -235,37 +327,27 @@ Result<StoredIndication> load_indication(Database& db, std::int64_t id) {
     }
 }
 
-std::optional<nlohmann::json> indication_audit_content(RecordReader& reader, std::int64_t id) {
-    auto& query = reader.statement("SELECT i.rule_set, i.date_option, i.reference_date, i.engine, "
-                                   "i.fingerprint, i.output, c.json, c.case_id, "
-                                   "i.output_encoding FROM indications i JOIN cases c ON "
-                                   "c.sha256 = i.case_sha256 WHERE i.id = ?");
-    query.bind(1, id);
-    if (!query.executeStep())
-        return std::nullopt;
-    nlohmann::json content;
-    content["indication"] = id;
-    std::string const rule_set = query.getColumn(0).getString();
-    content["date_option"] = query.getColumn(1).isNull()
-                                 ? nlohmann::json(nullptr)
-                                 : nlohmann::json(query.getColumn(1).getString());
-    content["reference_date"] = query.getColumn(2).getString();
-    content["engine"] = query.getColumn(3).getString();
-    content["fingerprint"] = query.getColumn(4).getString();
-    // Over the JSON bytes whatever the encoding; stored bytes that do not decode match no hash.
-    std::string why;
-    std::string& output = reader.scratch();
-    content["output"] = decode_output_into(blob_view(query.getColumn(5)),
-                                           query.getColumn(8).getString(), output, why)
-                            ? "sha256:" + io::sha256_hex(output)
-                            : "undecodable: " + why;
-    content["case"] = "sha256:" + io::sha256_hex(blob_view(query.getColumn(6)));
-    content["case_id"] = query.getColumn(7).getString();
+namespace {
 
-    // The rule set's hash, recomputed from the texts it points to (once per rule set).
+/// A stored file's hash, recomputed from its bytes (once per file and reader).
+std::string const& blob_hash(RecordReader& reader, std::string const& sha) {
     auto& hashes = reader.shared_hashes();
-    auto cached = hashes.find("rule_set " + rule_set);
-    if (cached == hashes.end()) {
+    auto found = hashes.find("blob " + sha);
+    if (found == hashes.end()) {
+        auto& data = reader.statement("SELECT data FROM blobs WHERE sha256 = ?");
+        data.bind(1, sha);
+        std::string actual = data.executeStep() ? io::sha256_hex(blob_view(data.getColumn(0)))
+                                                : std::string("missing");
+        found = hashes.emplace("blob " + sha, std::move(actual)).first;
+    }
+    return found->second;
+}
+
+/// The rule set's hash, recomputed from the texts it points to (once per rule set and reader).
+std::string const& recomputed_rule_set(RecordReader& reader, std::string const& rule_set) {
+    auto& hashes = reader.shared_hashes();
+    auto found = hashes.find("rule_set " + rule_set);
+    if (found == hashes.end()) {
         std::vector<std::pair<std::string, std::string>> path_hashes;
         auto& files = reader.statement("SELECT f.path, b.data FROM rule_set_files f JOIN blobs b "
                                        "ON b.sha256 = f.sha256 WHERE f.rule_set = ?");
@@ -273,35 +355,109 @@ std::optional<nlohmann::json> indication_audit_content(RecordReader& reader, std
         while (files.executeStep())
             path_hashes.emplace_back(files.getColumn(0).getString(),
                                      io::sha256_hex(blob_view(files.getColumn(1))));
-        cached = hashes.emplace("rule_set " + rule_set, rule_set_hash_of(path_hashes)).first;
+        found = hashes.emplace("rule_set " + rule_set, rule_set_hash_of(path_hashes)).first;
     }
-    content["rule_set"] = cached->second;
+    return found->second;
+}
 
-    nlohmann::json plugins = nlohmann::json::array();
-    auto& links = reader.statement("SELECT ip.plugin, ip.bound, p.name, p.municipality, "
-                                   "p.version, p.abi FROM indication_plugins ip JOIN plugins p "
-                                   "ON p.sha256 = ip.plugin WHERE ip.indication = ? ORDER BY "
-                                   "ip.plugin");
-    links.bind(1, id);
-    while (links.executeStep()) {
-        std::string const sha = links.getColumn(0).getString();
-        // The library file's hash, recomputed from its bytes (once per file).
-        auto blob = hashes.find("blob " + sha);
-        if (blob == hashes.end()) {
-            auto& data = reader.statement("SELECT data FROM blobs WHERE sha256 = ?");
-            data.bind(1, sha);
-            std::string actual = data.executeStep() ? io::sha256_hex(blob_view(data.getColumn(0)))
-                                                    : std::string("missing");
-            blob = hashes.emplace("blob " + sha, std::move(actual)).first;
+/// The plugin set's hash, recomputed from its members' manifests and library bytes (once per
+/// set and reader).
+std::string const& recomputed_plugin_set(RecordReader& reader, std::string const& plugin_set) {
+    auto& hashes = reader.shared_hashes();
+    auto found = hashes.find("plugin_set " + plugin_set);
+    if (found == hashes.end()) {
+        std::vector<PluginFile> members;
+        auto& rows = reader.statement("SELECT m.plugin, p.name, p.municipality, p.version, p.abi "
+                                      "FROM plugin_set_members m JOIN plugins p ON p.sha256 = "
+                                      "m.plugin WHERE m.plugin_set = ?");
+        rows.bind(1, plugin_set);
+        while (rows.executeStep()) {
+            PluginFile p;
+            p.sha256 = rows.getColumn(0).getString();
+            p.name = rows.getColumn(1).getString();
+            p.municipality = rows.getColumn(2).getString();
+            p.version = rows.getColumn(3).getString();
+            p.abi = rows.getColumn(4).getString();
+            members.push_back(std::move(p));
         }
-        plugins.push_back({{"sha256", blob->second},
-                           {"bound", links.getColumn(1).getInt() != 0},
-                           {"name", links.getColumn(2).getString()},
-                           {"municipality", links.getColumn(3).getString()},
-                           {"version", links.getColumn(4).getString()},
-                           {"abi", links.getColumn(5).getString()}});
+        for (auto& p : members) // after the rows: blob_hash uses another statement
+            p.sha256 = blob_hash(reader, p.sha256);
+        found = hashes.emplace("plugin_set " + plugin_set, plugin_set_hash_of(members)).first;
     }
-    content["plugins"] = std::move(plugins);
+    return found->second;
+}
+
+/// Schema 3 and earlier: each plugin linked to the indication and listed in its entry.
+nlohmann::json linked_plugins(RecordReader& reader, std::int64_t id) {
+    struct Link {
+        std::string sha;
+        bool bound;
+        std::string name, municipality, version, abi;
+    };
+    std::vector<Link> links;
+    auto& rows = reader.statement("SELECT ip.plugin, ip.bound, p.name, p.municipality, "
+                                  "p.version, p.abi FROM indication_plugins ip JOIN plugins p "
+                                  "ON p.sha256 = ip.plugin WHERE ip.indication = ? ORDER BY "
+                                  "ip.plugin");
+    rows.bind(1, id);
+    while (rows.executeStep())
+        links.push_back({rows.getColumn(0).getString(), rows.getColumn(1).getInt() != 0,
+                         rows.getColumn(2).getString(), rows.getColumn(3).getString(),
+                         rows.getColumn(4).getString(), rows.getColumn(5).getString()});
+    nlohmann::json plugins = nlohmann::json::array();
+    for (auto const& l : links)
+        plugins.push_back({{"sha256", blob_hash(reader, l.sha)},
+                           {"bound", l.bound},
+                           {"name", l.name},
+                           {"municipality", l.municipality},
+                           {"version", l.version},
+                           {"abi", l.abi}});
+    return plugins;
+}
+
+} // namespace
+
+std::optional<nlohmann::json> indication_audit_content(RecordReader& reader, std::int64_t id) {
+    auto& query = reader.statement("SELECT i.rule_set, i.date_option, i.reference_date, i.engine, "
+                                   "i.fingerprint, i.output, c.json, c.case_id, "
+                                   "i.output_encoding, i.plugin_set, i.bound_plugins FROM "
+                                   "indications i JOIN cases c ON c.sha256 = i.case_sha256 "
+                                   "WHERE i.id = ?");
+    query.bind(1, id);
+    if (!query.executeStep())
+        return std::nullopt;
+    IndicationAuditFacts facts;
+    facts.id = id;
+    std::string const rule_set = query.getColumn(0).getString();
+    if (!query.getColumn(1).isNull())
+        facts.date_option = query.getColumn(1).getString();
+    facts.reference_date = query.getColumn(2).getString();
+    facts.engine = query.getColumn(3).getString();
+    facts.fingerprint = query.getColumn(4).getString();
+    // Over the JSON bytes whatever the encoding; stored bytes that do not decode match no hash.
+    std::string why;
+    std::string& output = reader.scratch();
+    facts.output = decode_output_into(blob_view(query.getColumn(5)), query.getColumn(8).getString(),
+                                      output, why)
+                       ? "sha256:" + io::sha256_hex(output)
+                       : "undecodable: " + why;
+    facts.case_hash = "sha256:" + io::sha256_hex(blob_view(query.getColumn(6)));
+    facts.case_id = query.getColumn(7).getString();
+    std::optional<std::string> plugin_set;
+    if (!query.getColumn(9).isNull()) {
+        plugin_set = query.getColumn(9).getString();
+        facts.bound_plugins = query.getColumn(10).getString();
+    }
+    // Done with the row: what follows runs other statements of the reader.
+    facts.rule_set = recomputed_rule_set(reader, rule_set);
+    if (plugin_set) {
+        facts.plugin_set = recomputed_plugin_set(reader, *plugin_set);
+        return indication_audit_json(facts);
+    }
+    auto content = indication_audit_json(facts);
+    content.erase("plugin_set");
+    content.erase("bound_plugins");
+    content["plugins"] = linked_plugins(reader, id);
     return content;
 }
 

@@ -3,8 +3,8 @@
 // An indication is stored with everything needed to recompute it years later: the case (BSNs
 // pseudonymised, pseudonym.hpp), the text of every rule file of the rule set (deduplicated by
 // SHA-256), every plugin library file that was loaded (manifest plus the file's bytes, by
-// SHA-256), the --date option, and the exact bytes of the JSON output. Writing is one
-// transaction that ends with the indication's audit entry (audit.hpp).
+// SHA-256, kept once per distinct set of plugins), the --date option, and the exact bytes of the
+// JSON output. Writing is one transaction that ends with the indication's audit entry (audit.hpp).
 //
 //   auto id = store::store_indication(db, record, key, now);     // the new indication's id
 //   auto back = store::load_indication(db, id.value());           // S0107 when absent
@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,33 @@ std::optional<Diagnostics> check_key(SQLite::Database& db, PseudonymKey const& k
 /// by rule_set_hash), and each plugin's manifest and library bytes (once per file hash).
 void put_rule_set(SQLite::Database& sql, std::vector<RuleFile> const& files);
 void put_plugins(SQLite::Database& sql, std::vector<PluginFile> const& plugins);
+
+/// "sha256:" over the plugins' manifests and file hashes, sorted by file hash: the key of a
+/// plugin set (schema 4), so that equal sets of plugins are stored once.
+std::string plugin_set_hash(std::vector<PluginFile> const& plugins);
+
+/// Inside the caller's transaction, after put_plugins: the set of `plugins` and its members
+/// (once per set). Returns the set's hash.
+std::string put_plugin_set(SQLite::Database& sql, std::vector<PluginFile> const& plugins);
+
+/// The `bound_plugins` column: the bound plugins' file hashes, sorted, comma-separated.
+std::string bound_plugins_text(std::set<std::string> const& bound);
+
+/// What an indication's audit entry records (rows of schema 4 and later). The writer fills it
+/// from what it writes; audit verify from the rows, with every hash recomputed from the bytes.
+struct IndicationAuditFacts {
+    std::int64_t id = 0;
+    std::optional<std::string> date_option;
+    std::string reference_date, engine, fingerprint;
+    std::string output;    ///< "sha256:…" of the JSON bytes ("undecodable: why" when verifying)
+    std::string case_hash; ///< "sha256:…" of the pseudonymised case JSON
+    std::string case_id;
+    std::string rule_set, plugin_set;
+    std::string bound_plugins; ///< as in the column
+};
+
+/// The entry's content: one builder for the writers and the verifier, so the two cannot drift.
+nlohmann::json indication_audit_json(IndicationAuditFacts const& facts);
 
 /// Stores an indication (one transaction, audit entry included) and returns its id. Refuses
 /// with S0105 when the database was started with another pseudonym key, S0106 when the BSN

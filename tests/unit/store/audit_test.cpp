@@ -116,6 +116,38 @@ TEST_CASE("an edited rule text is found through every indication that uses it", 
     CHECK(report.value().broken->problem.find("rule_set") != std::string::npos);
 }
 
+TEST_CASE("an edited plugin manifest or plugin set is found through the set's hash",
+          "[store][audit]") {
+    std::string const edits[] = {
+        "UPDATE plugins SET version = '2099.1'",
+        "UPDATE blobs SET data = CAST('another library' AS BLOB) WHERE sha256 = (SELECT sha256 "
+        "FROM plugins)",
+        "DELETE FROM plugin_set_members",
+    };
+    for (auto const& edit : edits) {
+        CAPTURE(edit);
+        test::TempDatabase t;
+        REQUIRE(store::store_indication(t.db, test::sample_record(), test::test_key(), "t"));
+        t.db.sql().exec("PRAGMA foreign_keys=OFF");
+        t.db.sql().exec(edit);
+        auto report = store::verify_audit(t.db);
+        REQUIRE(report);
+        REQUIRE(report.value().broken);
+        CHECK(report.value().broken->subject == "indication 1");
+        CHECK(report.value().broken->problem.find("plugin_set") != std::string::npos);
+    }
+}
+
+TEST_CASE("an edited list of bound plugins is found through the entry", "[store][audit]") {
+    test::TempDatabase t;
+    REQUIRE(store::store_indication(t.db, test::sample_record(), test::test_key(), "t"));
+    t.db.sql().exec("UPDATE indications SET bound_plugins = ''");
+    auto report = store::verify_audit(t.db);
+    REQUIRE(report);
+    REQUIRE(report.value().broken);
+    CHECK(report.value().broken->problem.find("bound_plugins") != std::string::npos);
+}
+
 TEST_CASE("a record without an audit entry is reported", "[store][audit]") {
     test::TempDatabase t;
     REQUIRE(store::store_indication(t.db, test::sample_record(), test::test_key(), "t"));

@@ -51,6 +51,91 @@ TEST_CASE("rule texts, rule sets and plugins are stored once however often they 
     CHECK(count(t.db, "blobs") == 3);
     CHECK(count(t.db, "cases") == 2); // the same case twice is one row
     CHECK(count(t.db, "audit_log") == 3);
+    // One plugin set for all three, no link rows per indication (schema 4).
+    CHECK(count(t.db, "plugin_sets") == 1);
+    CHECK(count(t.db, "plugin_set_members") == 1);
+    CHECK(count(t.db, "indication_plugins") == 0);
+}
+
+TEST_CASE("indications with other plugins get another set; each reads back its own",
+          "[store][records]") {
+    test::TempDatabase t;
+    auto const key = test::test_key();
+    auto with_two = test::sample_record();
+    auto other = with_two.plugins[0];
+    other.file_name = "zandvoort.so";
+    other.bytes = "not a library either";
+    other.sha256 = io::sha256_hex(other.bytes);
+    other.name = "Zandvoort";
+    other.municipality = "GM0473";
+    other.bound = false;
+    with_two.plugins.push_back(other);
+    REQUIRE(store::store_indication(t.db, test::sample_record(), key, "t"));
+    REQUIRE(store::store_indication(t.db, with_two, key, "t"));
+    REQUIRE(store::store_indication(t.db, with_two, key, "t"));
+    CHECK(count(t.db, "plugin_sets") == 2);
+    CHECK(count(t.db, "plugin_set_members") == 3);
+    CHECK(store::plugin_set_hash(with_two.plugins) !=
+          store::plugin_set_hash(test::sample_record().plugins));
+
+    auto first = store::load_indication(t.db, 1);
+    REQUIRE(first);
+    CHECK(first.value().plugins.size() == 1);
+    auto third = store::load_indication(t.db, 3);
+    REQUIRE(third);
+    REQUIRE(third.value().plugins.size() == 2);
+    // Ordered by municipality; only Barendrecht is bound.
+    CHECK(third.value().plugins[0].name == "Barendrecht");
+    CHECK(third.value().plugins[0].bound);
+    CHECK(third.value().plugins[1].name == "Zandvoort");
+    CHECK_FALSE(third.value().plugins[1].bound);
+    CHECK(third.value().plugins[1].bytes == other.bytes);
+}
+
+TEST_CASE("an indication stored before plugin sets (schema 3) still reads back and verifies",
+          "[store][records]") {
+    test::TempDatabase t;
+    auto const record = test::sample_record();
+    REQUIRE(store::store_indication(t.db, record, test::test_key(), "t"));
+    // Indication 2 as billijk wrote it before schema 4: no plugin set, one link row per plugin,
+    // and an entry listing the plugins.
+    auto& sql = t.db.sql();
+    sql.exec("INSERT INTO indications(case_sha256, rule_set, date_option, reference_date, engine, "
+             "fingerprint, output, output_sha256, output_encoding) SELECT case_sha256, rule_set, "
+             "date_option, reference_date, engine, fingerprint, output, output_sha256, "
+             "output_encoding FROM indications WHERE id = 1");
+    sql.exec("INSERT INTO indication_plugins(indication, plugin, bound) VALUES (2, '" +
+             record.plugins[0].sha256 + "', 1)");
+    std::optional<nlohmann::json> content;
+    {
+        store::RecordReader reader(sql);
+        content = store::indication_audit_content(reader, 2);
+    }
+    REQUIRE(content);
+    CHECK_FALSE(content->contains("plugin_set"));
+    REQUIRE(content->contains("plugins"));
+    REQUIRE((*content)["plugins"].size() == 1);
+    CHECK((*content)["plugins"][0]["sha256"] == record.plugins[0].sha256);
+    CHECK((*content)["plugins"][0]["bound"] == true);
+    CHECK((*content)["plugins"][0]["name"] == "Barendrecht");
+    store::append_audit(sql, {"indication", "indication 2", "t", content->dump()});
+
+    auto back = store::load_indication(t.db, 2);
+    REQUIRE(back);
+    REQUIRE(back.value().plugins.size() == 1);
+    CHECK(back.value().plugins[0].bound);
+    CHECK(back.value().plugins[0].bytes == record.plugins[0].bytes);
+    auto intact = store::verify_audit(t.db);
+    REQUIRE(intact);
+    CHECK_FALSE(intact.value().broken);
+
+    // Its link is still covered by its entry.
+    sql.exec("UPDATE indication_plugins SET bound = 0 WHERE indication = 2");
+    auto report = store::verify_audit(t.db);
+    REQUIRE(report);
+    REQUIRE(report.value().broken);
+    CHECK(report.value().broken->subject == "indication 2");
+    CHECK(report.value().broken->problem.find("plugins") != std::string::npos);
 }
 
 TEST_CASE("a second pseudonym key is refused and nothing is written", "[store][records]") {
