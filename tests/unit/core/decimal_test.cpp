@@ -212,7 +212,7 @@ TEST_CASE("decimal: rounding without a tie and exact multiples") {
     }
 }
 
-TEST_CASE("decimal: rounding to other steps; the result has the step's scale") {
+TEST_CASE("decimal: rounding to other steps, the result has the step's scale") {
     CHECK(rounded("27", "0.01", Rounding::half_up) == "27.00");
     CHECK(rounded("1.1", "0.25", Rounding::half_up) == "1.00");
     CHECK(rounded("1.125", "0.25", Rounding::half_up) == "1.25");

@@ -116,7 +116,7 @@ TEST_CASE("package header problems") {
     CHECK(ids(l->diags()) == Ids{"E0213", "E0213", "E0213", "E0213", "E0213", "E0214"});
 }
 
-TEST_CASE("a national package cannot extend a municipal one; extends cycles") {
+TEST_CASE("a national package cannot extend a municipal one, extends cycles") {
     RulesDir dir;
     dir.write("a.rules", "package a \"A\"\n  layer national\n  extends b\n");
     dir.write("b.rules", "package b \"B\"\n  layer municipal\n  law wmo\n  municipality GM0001\n");

@@ -42,7 +42,7 @@ TEST_CASE("overlapping unique rows name both rows") {
     CHECK(d.notes.at(1).message == "row 2: toezicht, [3, 18)");
 }
 
-TEST_CASE("touching ranges do not overlap; closed ends that meet do") {
+TEST_CASE("touching ranges do not overlap, closed ends that meet do") {
     CHECK(load_table("unique", "  row -, [0, 3) -> 1 hours/week\n  row -, [3, 5] -> 2 hours/week\n")
               ->ok());
     CHECK(ids(load_table("unique", "  row -, [0, 3] -> 1 hours/week\n"

@@ -53,7 +53,7 @@ std::string table(std::string const& hit) {
 
 } // namespace
 
-TEST_CASE("hit first takes the first matching row; hit sum adds all") {
+TEST_CASE("hit first takes the first matching row, hit sum adds all") {
     Run first(table("first"), "t(toezicht, 3 years)");
     CHECK(first.result().quantity->amount.to_string() == "10");
     Run sum(table("sum"), "t(begeleiding, 7 years)");

@@ -113,7 +113,7 @@ TEST_CASE("broken plugins are refused one by one and never stop the others", "[p
                                               "duplicate_code.so P0006", "not_a_library.so P0007"});
 }
 
-TEST_CASE("a named directory that cannot be read is P0001; a missing default is nothing",
+TEST_CASE("a named directory that cannot be read is P0001, a missing default is nothing",
           "[plugin][registry]") {
     fs::path const missing = test::test_plugin_root() / "no-such-directory";
     auto named = plugin::Registry::load(explicit_path({missing}));

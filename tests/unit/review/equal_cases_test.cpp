@@ -75,7 +75,7 @@ TEST_CASE("the need key holds what the rules derived from need alone") {
     CHECK(p.case_inputs.count("informal_share") == 0);
 }
 
-TEST_CASE("different birth dates with the same hours are equal cases; other hours are not") {
+TEST_CASE("different birth dates with the same hours are equal cases, other hours are not") {
     auto a = need_profile(provision("2010-03-14", "10", "informal", "16.00", "8"));
     auto b = need_profile(provision("2009-01-01", "10", "professional", "40.00", "8"));
     auto c = need_profile(provision("2010-03-14", "12", "informal", "16.00", "10"));
@@ -136,7 +136,7 @@ TEST_CASE("equal cases with equal budgets are grouped but not unequal") {
     CHECK(groups[0].drivers.empty());
 }
 
-TEST_CASE("a provider choice drives a difference; constants on one path do not") {
+TEST_CASE("a provider choice drives a difference, constants on one path do not") {
     std::vector<AuditEntry> entries = {
         {"s", need_profile(provision("2010-03-14", "10", "informal", "27.00", "8")),
          eur("11232.00"), eur("11232.00")},

@@ -16,7 +16,7 @@ TEST_CASE("a changed line gives one hunk with context", "[store][compare]") {
           "--- stored\n+++ replayed\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
 }
 
-TEST_CASE("changes far apart give separate hunks; additions count right", "[store][compare]") {
+TEST_CASE("changes far apart give separate hunks, additions count right", "[store][compare]") {
     std::string a, b;
     for (int i = 1; i <= 20; ++i) {
         a += std::to_string(i) + "\n";

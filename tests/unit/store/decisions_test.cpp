@@ -94,7 +94,7 @@ TEST_CASE("overrides that are not deviations or not of the field's kind are refu
         store::resolve_override(indication, store::parse_override("vervoer.budget=1.00").value()));
 }
 
-TEST_CASE("a decision is recorded with its audit entry; signals count it", "[store][decisions]") {
+TEST_CASE("a decision is recorded with its audit entry, signals count it", "[store][decisions]") {
     test::TempDatabase t;
     auto const id = store_golden(t.db);
     std::vector<store::OverrideSpec> overrides = {store::parse_override("budget=7000.00").value(),

@@ -6,7 +6,7 @@
 
 using namespace billijk;
 
-TEST_CASE("a pseudonym key must be long enough; trailing newlines are not part of it",
+TEST_CASE("a pseudonym key must be long enough, trailing newlines are not part of it",
           "[store][pseudonym]") {
     auto short_key = store::make_pseudonym_key("short\n", "key.txt");
     REQUIRE_FALSE(short_key);

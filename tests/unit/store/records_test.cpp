@@ -57,7 +57,7 @@ TEST_CASE("rule texts, rule sets and plugins are stored once however often they 
     CHECK(count(t.db, "indication_plugins") == 0);
 }
 
-TEST_CASE("indications with other plugins get another set; each reads back its own",
+TEST_CASE("indications with other plugins get another set, each reads back its own",
           "[store][records]") {
     test::TempDatabase t;
     auto const key = test::test_key();
@@ -84,12 +84,12 @@ TEST_CASE("indications with other plugins get another set; each reads back its o
     auto third = store::load_indication(t.db, 3);
     REQUIRE(third);
     REQUIRE(third.value().plugins.size() == 2);
-    // Ordered by municipality; only Barendrecht is bound.
-    CHECK(third.value().plugins[0].name == "Barendrecht");
-    CHECK(third.value().plugins[0].bound);
-    CHECK(third.value().plugins[1].name == "Zandvoort");
-    CHECK_FALSE(third.value().plugins[1].bound);
-    CHECK(third.value().plugins[1].bytes == other.bytes);
+    // Ordered by municipality code (GM0473 before GM0489); only Barendrecht is bound.
+    CHECK(third.value().plugins[0].name == "Zandvoort");
+    CHECK_FALSE(third.value().plugins[0].bound);
+    CHECK(third.value().plugins[0].bytes == other.bytes);
+    CHECK(third.value().plugins[1].name == "Barendrecht");
+    CHECK(third.value().plugins[1].bound);
 }
 
 TEST_CASE("an indication stored before plugin sets (schema 3) still reads back and verifies",

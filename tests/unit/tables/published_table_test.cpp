@@ -5,7 +5,7 @@
 
 using namespace billijk::tables;
 
-TEST_CASE("comments and blank lines are skipped; line numbers stay those of the file") {
+TEST_CASE("comments and blank lines are skipped, line numbers stay those of the file") {
     auto read = read_published_table("# source: gmb-2021-482859\n"
                                      "\n"
                                      "label,request.provider,published\n"

@@ -92,7 +92,7 @@ TEST_CASE("a rule without rounding: the exact value and every rounding of it") {
                                                 "up to cents of the end result"});
 }
 
-TEST_CASE("a bind maps a column to a name; the published column can be named") {
+TEST_CASE("a bind maps a column to a name, the published column can be named") {
     auto o = rule("share_plus_extra");
     o.bind.binds = {{"professional", "amount"}, {"pct", "share"}};
     o.bind.published = "table value";
