@@ -1,7 +1,9 @@
 // The ordered pipeline of `billijk batch`: one reader thread, N worker threads and the calling
 // thread as the in-order writer. At most `window` records are between being read and being
 // written, so memory is bounded whatever the input's size; results reach the writer in input
-// order, so the output is the same whatever N is.
+// order, so the output is the same whatever N is. Records are handed between the threads in
+// chunks (up to 32, at most a sixteenth of the window): a chunk is read whole before it is
+// worked on, so from a slow pipe results appear a chunk at a time.
 //
 //   batch::run_ordered(read_next, process, write, {.threads = 4, .window = 256});
 #pragma once
