@@ -45,12 +45,11 @@ def store_consistency(db):
                     "WHERE c.sha256 IS NULL")[0][0]
         if orphans:
             fail(f"{db}: {orphans} indications without their case")
-        # Schema 4: a plugin set with members and at least one bound plugin; earlier rows link
-        # each plugin themselves.
+        # Schema 4: a plugin set with members; earlier rows link each plugin themselves.
         unlinked = q("SELECT count(*) FROM indications i WHERE CASE WHEN i.plugin_set IS NULL "
                      "THEN NOT EXISTS (SELECT 1 FROM indication_plugins p WHERE p.indication = i.id) "
                      "ELSE NOT EXISTS (SELECT 1 FROM plugin_set_members m WHERE m.plugin_set = "
-                     "i.plugin_set) OR coalesce(i.bound_plugins, '') = '' END")[0][0]
+                     "i.plugin_set) END")[0][0]
         if unlinked:
             fail(f"{db}: {unlinked} indications without their plugin links")
         subjects = q("SELECT count(*) FROM audit_log a WHERE kind = 'indication' AND NOT EXISTS "

@@ -25,10 +25,15 @@ std::string rule_set_hash_of(std::vector<std::pair<std::string, std::string>> pa
     return "sha256:" + io::sha256_hex(text);
 }
 
-/// The members of a plugin set as its hash covers them: each plugin's manifest and file hash.
+/// The members of a plugin set as its hash covers them: each plugin's manifest and file hash,
+/// each file once (the same library loaded twice is one member, as in plugin_set_members).
 std::string plugin_set_hash_of(std::vector<PluginFile> members) {
     std::sort(members.begin(), members.end(),
               [](PluginFile const& a, PluginFile const& b) { return a.sha256 < b.sha256; });
+    members.erase(
+        std::unique(members.begin(), members.end(),
+                    [](PluginFile const& a, PluginFile const& b) { return a.sha256 == b.sha256; }),
+        members.end());
     std::string text;
     io::append_field(text, "plugin_set", "billijk.plugin_set/1");
     for (auto const& p : members) {
@@ -145,7 +150,8 @@ std::string put_plugin_set(SQLite::Database& sql, std::vector<PluginFile> const&
     if (add_set.exec() == 0)
         return hash; // stored before, with its members
     SQLite::Statement add_member(sql,
-                                 "INSERT INTO plugin_set_members(plugin_set, plugin) VALUES (?,?)");
+                                 "INSERT OR IGNORE INTO plugin_set_members(plugin_set, plugin) "
+                                 "VALUES (?,?)");
     for (auto const& p : plugins) {
         add_member.bind(1, hash);
         add_member.bind(2, p.sha256);

@@ -77,6 +77,16 @@ TEST_CASE("indications with other plugins get another set, each reads back its o
     CHECK(count(t.db, "plugin_set_members") == 3);
     CHECK(store::plugin_set_hash(with_two.plugins) !=
           store::plugin_set_hash(test::sample_record().plugins));
+    // The same library listed twice is one member: the hash the verifier recomputes from
+    // plugin_set_members matches.
+    auto twice = test::sample_record();
+    twice.plugins.push_back(twice.plugins[0]);
+    CHECK(store::plugin_set_hash(twice.plugins) ==
+          store::plugin_set_hash(test::sample_record().plugins));
+    REQUIRE(store::store_indication(t.db, twice, key, "t"));
+    auto intact = store::verify_audit(t.db);
+    REQUIRE(intact);
+    CHECK_FALSE(intact.value().broken);
 
     auto first = store::load_indication(t.db, 1);
     REQUIRE(first);
