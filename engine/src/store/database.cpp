@@ -64,13 +64,13 @@ Result<Database> Database::open(fs::path const& path, bool create) {
         std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
     for (;;) {
         try {
-            // WAL: readers (an auditor's verify) never block the writer. Foreign keys are off by
-            // default in SQLite and must be switched on per connection.
             // 64 KiB pages for a new file (an existing one keeps its own; SQLite ignores this
             // then): a stored indication is some 10 KB in a few rows, which at the default 4 KiB
             // spread over overflow pages, each written to the WAL and again to the file. A
             // `batch --store` ran a quarter faster in a smaller file (docs/performance.md).
             db->exec("PRAGMA page_size=65536");
+            // WAL: readers (an auditor's verify) never block the writer. Foreign keys are off by
+            // default in SQLite and must be switched on per connection.
             db->exec("PRAGMA journal_mode=WAL");
             db->exec("PRAGMA foreign_keys=ON");
             // Up to 64 MiB of page cache (SQLite's default is 2 MiB): the cases are keyed by a
