@@ -55,6 +55,11 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    // No inputs means wrong seed directories or suffix: a replay that runs nothing must not pass.
+    if (inputs.empty()) {
+        std::cerr << argv[0] << ": nothing to replay (no file with the suffix given)\n";
+        return 2;
+    }
     for (auto const& input : inputs) {
         std::ifstream in(input, std::ios::binary);
         std::string const bytes((std::istreambuf_iterator<char>(in)),
