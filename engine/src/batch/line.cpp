@@ -35,7 +35,9 @@ LineResult LineWork::process(InputRecord const& record) const {
         csv_text = std::move(json).value();
     }
     std::string const& case_text = format == InputFormat::csv ? csv_text : record.text;
-    auto the_case = io::read_case(case_text, "line " + std::to_string(record.line));
+    // Parsed once: read, fingerprinted (canonical form) and, with --store, pseudonymised.
+    io::JsonParseResult parsed = io::parse_json_tree(case_text);
+    auto the_case = io::read_case(parsed);
     if (!the_case)
         return failed(the_case.diagnostics());
     IndicateOptions run = options;
@@ -46,12 +48,13 @@ LineResult LineWork::process(InputRecord const& record) const {
     if (!indication)
         return failed(indication.diagnostics());
     Indication result = std::move(indication).value();
-    result.fingerprint = io::fingerprint(result, io::canonical_case_json(case_text));
+    result.fingerprint = io::fingerprint(result, io::canonical_case_json(*parsed.root));
 
     if (store_key != nullptr) {
         // The stored bytes are exactly `indicate --format json`'s, as replay recomputes them.
-        auto prepared = store::prepare_indication(
-            case_text, result, io::write_indication_json(result), *store_key, *known_packages);
+        auto prepared = store::prepare_indication(std::move(*parsed.root), result,
+                                                  io::write_indication_json(result), *store_key,
+                                                  *known_packages);
         if (!prepared)
             return failed(prepared.diagnostics());
         r.stored = std::move(prepared).value();

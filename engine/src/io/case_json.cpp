@@ -588,9 +588,12 @@ bool is_bsn_member(std::string_view path) {
 } // namespace
 
 Result<Case> read_case(std::string_view json_text, std::string const& /*source_name*/) {
+    return read_case(parse_json_tree(json_text));
+}
+
+Result<Case> read_case(JsonParseResult const& parsed) {
     Diagnostics diags;
     CaseReader reader(diags);
-    JsonParseResult parsed = parse_json_tree(json_text);
     if (!parsed.root) {
         reader.report(e_invalid_json, parsed.error);
         return diags;
@@ -608,7 +611,11 @@ std::string canonical_case_json(std::string_view json_text) {
     JsonParseResult parsed = parse_json_tree(json_text);
     if (!parsed.root)
         return {};
-    return write_canonical(*parsed.root, &is_bsn_member);
+    return canonical_case_json(*parsed.root);
+}
+
+std::string canonical_case_json(JsonNode const& root) {
+    return write_canonical(root, &is_bsn_member);
 }
 
 } // namespace billijk::io

@@ -59,16 +59,15 @@ std::optional<BatchRunRecord> record_from_json(std::string const& text) {
 
 } // namespace
 
-Result<PreparedIndication> prepare_indication(std::string_view case_text,
-                                              Indication const& indication, std::string output,
-                                              PseudonymKey const& key,
+Result<PreparedIndication> prepare_indication(io::JsonNode case_tree, Indication const& indication,
+                                              std::string output, PseudonymKey const& key,
                                               std::set<std::string> const& known_packages) {
     for (auto const& package : indication.rules)
         if (known_packages.count(package.hash) == 0)
             return fail("S0108", std::nullopt,
                         "rule package '" + package.package +
                             "' is not one of the rule texts captured for this run");
-    BILLIJK_TRY(stored_case, pseudonymise_case(case_text, key));
+    BILLIJK_TRY(stored_case, pseudonymise_case(std::move(case_tree), key));
     for (auto const& value : stored_case.clear)
         if (value.size() >= 8 && output.find(value) != std::string::npos)
             return fail("S0106", std::nullopt,

@@ -10,7 +10,7 @@
 // run got. Run records live in the `meta` table under `batch_run:NNNNNN` (docs/store.md).
 //
 //   auto run = store::BatchRun::begin(db, setup, key, now);          // S0103, S0105
-//   auto prepared = store::prepare_indication(case_text, indication, output, key);  // any thread
+//   auto prepared = store::prepare_indication(case_tree, indication, output, key);  // any thread
 //   run.value().commit(group, last_line, now);                       // one transaction
 //   run.value().finish(last_line, now);
 #pragma once
@@ -49,12 +49,11 @@ struct PreparedIndication {
     std::string bound_plugins; ///< of the plugins the indication names (bound_plugins_text)
 };
 
-/// Pseudonymises and hashes one indication (thread-safe). S0106 when a BSN would be stored in
-/// clear; S0108 when a rule package of the indication is not among `known_packages` (the
-/// "sha256:…" hashes of the run's rule texts and plugin rule sources).
-Result<PreparedIndication> prepare_indication(std::string_view case_text,
-                                              Indication const& indication, std::string output,
-                                              PseudonymKey const& key,
+/// Pseudonymises (the parsed case, taken) and hashes one indication (thread-safe). S0106 when a
+/// BSN would be stored in clear; S0108 when a rule package of the indication is not among
+/// `known_packages` (the "sha256:…" hashes of the run's rule texts and plugin rule sources).
+Result<PreparedIndication> prepare_indication(io::JsonNode case_tree, Indication const& indication,
+                                              std::string output, PseudonymKey const& key,
                                               std::set<std::string> const& known_packages);
 
 /// The run record, as kept in `meta`.

@@ -113,9 +113,14 @@ constexpr std::size_t min_clear_length = 8;
 
 Result<PseudonymisedCase> pseudonymise_case(std::string_view case_text, PseudonymKey const& key) {
     auto parsed = io::parse_json_tree(case_text);
-    if (!parsed.root || parsed.root->kind != JsonNode::Kind::object)
+    if (!parsed.root)
         return fail("S0106", std::nullopt, "the case is not a JSON object; nothing was stored");
-    JsonNode tree = std::move(*parsed.root);
+    return pseudonymise_case(std::move(*parsed.root), key);
+}
+
+Result<PseudonymisedCase> pseudonymise_case(JsonNode tree, PseudonymKey const& key) {
+    if (tree.kind != JsonNode::Kind::object)
+        return fail("S0106", std::nullopt, "the case is not a JSON object; nothing was stored");
     PseudonymisedCase out;
     if (auto const* id = tree.find("case_id"); id && id->kind == JsonNode::Kind::string)
         out.case_id = id->text;

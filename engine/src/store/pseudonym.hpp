@@ -13,6 +13,7 @@
 #pragma once
 
 #include "billijk/result.hpp"
+#include "io/json_tree.hpp"
 
 #include <optional>
 #include <string>
@@ -55,6 +56,9 @@ struct PseudonymisedCase {
 /// Pseudonymises a case that read_case accepted. S0106 when the BSN still occurs in clear in
 /// the result (the message names the field, never the BSN).
 Result<PseudonymisedCase> pseudonymise_case(std::string_view case_text, PseudonymKey const& key);
+
+/// The same on the case's parsed tree (taken, since its BSNs are replaced in place).
+Result<PseudonymisedCase> pseudonymise_case(io::JsonNode tree, PseudonymKey const& key);
 
 /// The BSN a replay puts in place of the pseudonym. It passes the elfproef; the engine only
 /// validates a BSN and never lets it influence the indication or its fingerprint.
