@@ -25,25 +25,13 @@ std::string rule_set_hash_of(std::vector<std::pair<std::string, std::string>> pa
     return "sha256:" + io::sha256_hex(text);
 }
 
-/// The members of a plugin set as its hash covers them: each plugin's manifest and file hash,
-/// each file once (the same library loaded twice is one member, as in plugin_set_members).
-std::string plugin_set_hash_of(std::vector<PluginFile> members) {
-    std::sort(members.begin(), members.end(),
-              [](PluginFile const& a, PluginFile const& b) { return a.sha256 < b.sha256; });
-    members.erase(
-        std::unique(members.begin(), members.end(),
-                    [](PluginFile const& a, PluginFile const& b) { return a.sha256 == b.sha256; }),
-        members.end());
-    std::string text;
-    io::append_field(text, "plugin_set", "billijk.plugin_set/1");
-    for (auto const& p : members) {
-        io::append_field(text, "sha256", p.sha256);
-        io::append_field(text, "name", p.name);
-        io::append_field(text, "municipality", p.municipality);
-        io::append_field(text, "version", p.version);
-        io::append_field(text, "abi", p.abi);
-    }
-    return "sha256:" + io::sha256_hex(text);
+/// A plugin's manifest from four columns of `row`, from `first` on: name, municipality,
+/// version, abi.
+void read_manifest(SQLite::Statement& row, int first, PluginFile& p) {
+    p.name = row.getColumn(first).getString();
+    p.municipality = row.getColumn(first + 1).getString();
+    p.version = row.getColumn(first + 2).getString();
+    p.abi = row.getColumn(first + 3).getString();
 }
 
 /// "a,b" → {"a", "b"}; "" → {}.
@@ -140,11 +128,32 @@ void put_plugins(SQLite::Database& sql, std::vector<PluginFile> const& plugins) 
 }
 
 std::string plugin_set_hash(std::vector<PluginFile> const& plugins) {
-    return plugin_set_hash_of(plugins);
+    // Pointers, not copies: a PluginFile holds its library's bytes. Each file once: the same
+    // library loaded twice is one member, as in plugin_set_members.
+    std::vector<PluginFile const*> members;
+    for (auto const& p : plugins)
+        members.push_back(&p);
+    auto by_hash = [](PluginFile const* a, PluginFile const* b) { return a->sha256 < b->sha256; };
+    std::sort(members.begin(), members.end(), by_hash);
+    members.erase(std::unique(members.begin(), members.end(),
+                              [](PluginFile const* a, PluginFile const* b) {
+                                  return a->sha256 == b->sha256;
+                              }),
+                  members.end());
+    std::string text;
+    io::append_field(text, "plugin_set", "billijk.plugin_set/1");
+    for (PluginFile const* p : members) {
+        io::append_field(text, "sha256", p->sha256);
+        io::append_field(text, "name", p->name);
+        io::append_field(text, "municipality", p->municipality);
+        io::append_field(text, "version", p->version);
+        io::append_field(text, "abi", p->abi);
+    }
+    return "sha256:" + io::sha256_hex(text);
 }
 
 std::string put_plugin_set(SQLite::Database& sql, std::vector<PluginFile> const& plugins) {
-    std::string const hash = plugin_set_hash_of(plugins);
+    std::string const hash = plugin_set_hash(plugins);
     SQLite::Statement add_set(sql, "INSERT OR IGNORE INTO plugin_sets(hash) VALUES (?)");
     add_set.bind(1, hash);
     if (add_set.exec() == 0)
@@ -318,10 +327,7 @@ Result<StoredIndication> load_indication(Database& db, std::int64_t id) {
             PluginFile p;
             p.file_name = plugins.getColumn(0).getString();
             p.sha256 = plugins.getColumn(1).getString();
-            p.name = plugins.getColumn(2).getString();
-            p.municipality = plugins.getColumn(3).getString();
-            p.version = plugins.getColumn(4).getString();
-            p.abi = plugins.getColumn(5).getString();
+            read_manifest(plugins, 2, p);
             p.bytes = blob_bytes(plugins.getColumn(6));
             p.bound = plugin_set ? bound.find("," + p.sha256 + ",") != std::string::npos
                                  : plugins.getColumn(7).getInt() != 0;
@@ -380,15 +386,12 @@ std::string const& recomputed_plugin_set(RecordReader& reader, std::string const
         while (rows.executeStep()) {
             PluginFile p;
             p.sha256 = rows.getColumn(0).getString();
-            p.name = rows.getColumn(1).getString();
-            p.municipality = rows.getColumn(2).getString();
-            p.version = rows.getColumn(3).getString();
-            p.abi = rows.getColumn(4).getString();
+            read_manifest(rows, 1, p);
             members.push_back(std::move(p));
         }
         for (auto& p : members) // after the rows: blob_hash uses another statement
             p.sha256 = blob_hash(reader, p.sha256);
-        found = hashes.emplace("plugin_set " + plugin_set, plugin_set_hash_of(members)).first;
+        found = hashes.emplace("plugin_set " + plugin_set, plugin_set_hash(members)).first;
     }
     return found->second;
 }
