@@ -70,6 +70,10 @@ int cmd_replay(int argc, char** argv) {
     store::RecomputeInput input;
     input.case_text = store::case_for_replay(stored.value().case_json);
     input.date_option = stored.value().date_option;
+    // Recomputed in the form it was stored in: `batch --store --no-explain` left the
+    // explanations out.
+    bool const explained = store::explains(stored.value());
+    input.explain = explained;
     std::optional<store::ScratchDir> scratch;
     if (current) {
         auto root = find_rules_root(args.option("rules"));
@@ -114,7 +118,8 @@ int cmd_replay(int argc, char** argv) {
     if (before == after) {
         std::cout << "indication " << *id << " (" << stored.value().case_id << "), recomputed "
                   << what << ": identical (" << before.size()
-                  << " bytes, sha256:" << io::sha256_hex(before) << ")\n";
+                  << " bytes, sha256:" << io::sha256_hex(before)
+                  << (explained ? "" : "; stored without explanations") << ")\n";
         return exit_ok;
     }
     std::cout << "indication " << *id << " (" << stored.value().case_id << "), recomputed " << what

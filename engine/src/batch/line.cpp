@@ -41,9 +41,7 @@ LineResult LineWork::process(InputRecord const& record) const {
     if (!the_case)
         return failed(the_case.diagnostics());
     IndicateOptions run = options;
-    // A stored indication is replayed with its explanations, so --store always builds them;
-    // --no-explain then only shortens the output line.
-    run.explain = explain || store_key != nullptr;
+    run.explain = explain;
     auto indication = indicate(rules, the_case.value(), run);
     if (!indication)
         return failed(indication.diagnostics());
@@ -51,10 +49,12 @@ LineResult LineWork::process(InputRecord const& record) const {
     result.fingerprint = io::fingerprint(result, io::canonical_case_json(*parsed.root));
 
     if (store_key != nullptr) {
-        // The stored bytes are exactly `indicate --format json`'s, as replay recomputes them.
+        // The stored bytes are exactly `indicate --format json`'s, as replay recomputes them;
+        // with --no-explain without the explanations, which replay then leaves out too (and
+        // recomputes when asked: store/replay.hpp, docs/store.md).
         auto prepared = store::prepare_indication(std::move(*parsed.root), result,
-                                                  io::write_indication_json(result), *store_key,
-                                                  *known_packages);
+                                                  io::write_indication_json(result, explain),
+                                                  *store_key, *known_packages);
         if (!prepared)
             return failed(prepared.diagnostics());
         r.stored = std::move(prepared).value();

@@ -4,6 +4,10 @@
 
 #include "io/json_writer.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
 namespace billijk::io {
 
 namespace {
@@ -223,9 +227,9 @@ std::string_view status_name(Status status) {
     return "undetermined";
 }
 
-std::string write_indication_json(Indication const& indication) {
+std::string write_indication_json(Indication const& indication, bool explanations) {
     JsonWriter w(2);
-    indication_object(w, indication, true);
+    indication_object(w, indication, explanations);
     std::string text = w.take();
     text += '\n';
     return text;
@@ -235,6 +239,20 @@ std::string write_indication_json_line(Indication const& indication, bool explan
     JsonWriter w(-1);
     indication_object(w, indication, explanations);
     return w.take();
+}
+
+bool indication_json_has_explanations(std::string_view json) {
+    auto const root = nlohmann::json::parse(json, nullptr, false);
+    if (!root.is_object())
+        return false;
+    auto const provisions = root.find("provisions");
+    if (provisions == root.end() || !provisions->is_array())
+        return false;
+    if (provisions->empty())
+        return true;
+    return std::any_of(provisions->begin(), provisions->end(), [](nlohmann::json const& p) {
+        return p.is_object() && p.contains("explanation");
+    });
 }
 
 } // namespace billijk::io

@@ -17,11 +17,18 @@ namespace billijk::io {
 /// "granted", "refused" or "undetermined".
 std::string_view status_name(Status status);
 
-/// The indication as billijk.indication/1 JSON text, ending in a newline.
-std::string write_indication_json(Indication const& indication);
+/// The indication as billijk.indication/1 JSON text, ending in a newline; without
+/// `explanations` the provisions have no "explanation" member (what `batch --store --no-explain`
+/// stores).
+std::string write_indication_json(Indication const& indication, bool explanations = true);
 
 /// The same JSON on one line (no whitespace, no final newline), as `billijk batch` writes it;
 /// without `explanations` the provisions have no "explanation" member (`batch --no-explain`).
 std::string write_indication_json_line(Indication const& indication, bool explanations = true);
+
+/// Whether indication JSON (either form) carries explanations: true when a provision has an
+/// "explanation" member, and for an indication without provisions (both forms are the same
+/// bytes then). False for text that is not an indication object.
+bool indication_json_has_explanations(std::string_view json);
 
 } // namespace billijk::io

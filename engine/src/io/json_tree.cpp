@@ -1,8 +1,12 @@
 #include "io/json_tree.hpp"
 
+#include "io/json_writer.hpp"
+
+#include <boost/container/small_vector.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 #include <utility>
 
@@ -47,31 +51,43 @@ bool is_identifier(std::string_view s) {
 
 std::string json_string(std::string_view s) {
     // Input strings were validated as UTF-8 by the parser; `replace` only guards other callers.
-    return nlohmann::json(std::string(s))
-        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string out;
+    append_json_string(out, s);
+    return out;
+}
+
+/// json_path_member and json_path_index, appended to `path` in place.
+void append_path_member(std::string& path, std::string_view key) {
+    if (is_identifier(key)) {
+        if (!path.empty())
+            path += '.';
+        path += key;
+    } else {
+        path += '[';
+        append_json_string(path, key);
+        path += ']';
+    }
+}
+
+void append_path_index(std::string& path, std::size_t index) {
+    char digits[24];
+    auto const end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+    path += '[';
+    path.append(digits, end);
+    path += ']';
 }
 
 } // namespace
 
 std::string json_path_member(std::string_view parent, std::string_view key) {
     std::string out(parent);
-    if (is_identifier(key)) {
-        if (!out.empty())
-            out += '.';
-        out += key;
-    } else {
-        out += '[';
-        out += json_string(key);
-        out += ']';
-    }
+    append_path_member(out, key);
     return out;
 }
 
 std::string json_path_index(std::string_view parent, std::size_t index) {
     std::string out(parent);
-    out += '[';
-    out += std::to_string(index);
-    out += ']';
+    append_path_index(out, index);
     return out;
 }
 
@@ -314,7 +330,7 @@ void write_canonical_to(std::string& out, JsonNode const& node, std::string& pat
         out += node.text;
         return;
     case JsonNode::Kind::string:
-        out += json_string(node.text);
+        append_json_string(out, node.text);
         return;
     case JsonNode::Kind::array: {
         out += '[';
@@ -322,7 +338,7 @@ void write_canonical_to(std::string& out, JsonNode const& node, std::string& pat
         for (std::size_t i = 0; i < node.items.size(); ++i) {
             if (i > 0)
                 out += ',';
-            path = json_path_index(path, i);
+            append_path_index(path, i);
             write_canonical_to(out, node.items[i], path, drop);
             path.resize(length);
         }
@@ -330,7 +346,8 @@ void write_canonical_to(std::string& out, JsonNode const& node, std::string& pat
         return;
     }
     case JsonNode::Kind::object: {
-        std::vector<std::size_t> order(node.keys.size());
+        // Objects in cases have a handful of members: the order fits on the stack.
+        boost::container::small_vector<std::size_t, 16> order(node.keys.size());
         for (std::size_t i = 0; i < order.size(); ++i)
             order[i] = i;
         std::sort(order.begin(), order.end(),
@@ -339,12 +356,12 @@ void write_canonical_to(std::string& out, JsonNode const& node, std::string& pat
         bool first = true;
         std::size_t const length = path.size();
         for (std::size_t i : order) {
-            path = json_path_member(path, node.keys[i]);
+            append_path_member(path, node.keys[i]);
             if (drop == nullptr || !drop(path)) {
                 if (!first)
                     out += ',';
                 first = false;
-                out += json_string(node.keys[i]);
+                append_json_string(out, node.keys[i]);
                 out += ':';
                 write_canonical_to(out, node.items[i], path, drop);
             }

@@ -65,14 +65,14 @@ void JsonWriter::key(std::string_view name) {
         out_ += ',';
     level.empty = false;
     newline_and_indent(levels_.size());
-    quoted(name);
+    append_json_string(out_, name);
     out_ += indent_ < 0 ? ":" : ": ";
     after_key_ = true;
 }
 
 void JsonWriter::string(std::string_view text) {
     before_value();
-    quoted(text);
+    append_json_string(out_, text);
 }
 
 void JsonWriter::boolean(bool value) {
@@ -131,7 +131,7 @@ bool valid_utf8(std::string_view text) {
 
 } // namespace
 
-void JsonWriter::quoted(std::string_view text) {
+void append_json_string(std::string& out, std::string_view text) {
     // Valid UTF-8 without control characters, the usual case, needs only '"' and '\\' escaped.
     // Any other string goes to nlohmann, whose escapes and replacement of invalid UTF-8 the
     // output must match exactly.
@@ -144,31 +144,31 @@ void JsonWriter::quoted(std::string_view text) {
         }
     }
     if (!special) { // printable ASCII without quotes or backslashes: as it is
-        out_ += '"';
-        out_.append(text);
-        out_ += '"';
+        out += '"';
+        out.append(text);
+        out += '"';
         return;
     }
     bool control = false;
     for (unsigned char c : text)
         control = control || c < 0x20;
     if (control || !valid_utf8(text)) {
-        out_ += nlohmann::json(std::string(text))
-                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        out += nlohmann::json(std::string(text))
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         return;
     }
-    out_ += '"';
+    out += '"';
     std::size_t from = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] != '"' && text[i] != '\\')
             continue;
-        out_.append(text.substr(from, i - from));
-        out_ += '\\';
-        out_ += text[i];
+        out.append(text.substr(from, i - from));
+        out += '\\';
+        out += text[i];
         from = i + 1;
     }
-    out_.append(text.substr(from));
-    out_ += '"';
+    out.append(text.substr(from));
+    out += '"';
 }
 
 } // namespace billijk::io

@@ -21,6 +21,10 @@
 
 namespace billijk::io {
 
+/// Appends `text` as a JSON string, quoted and escaped byte for byte as nlohmann::json's dump
+/// (error_handler_t::replace: invalid UTF-8 becomes U+FFFD).
+void append_json_string(std::string& out, std::string_view text);
+
 class JsonWriter {
   public:
     /// Spaces per level, or -1 for compact output.
@@ -50,7 +54,6 @@ class JsonWriter {
     };
     void before_value();
     void newline_and_indent(std::size_t depth);
-    void quoted(std::string_view text);
 
     std::string out_;
     std::vector<Level> levels_;

@@ -80,23 +80,35 @@ std::string audit_entry_hash(std::int64_t seq, AuditEntryInput const& entry,
 }
 
 std::int64_t append_audit(SQLite::Database& db, AuditEntryInput const& entry) {
-    std::int64_t seq = 1;
-    std::string prev(audit_genesis);
+    return AuditAppender(db).append(entry);
+}
+
+AuditAppender::AuditAppender(SQLite::Database& db)
+    : insert_(db, "INSERT INTO audit_log(seq, kind, subject, recorded_at, content, prev_hash, "
+                  "hash) VALUES (?,?,?,?,?,?,?)"),
+      last_hash_(audit_genesis) {
     SQLite::Statement last(db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
     if (last.executeStep()) {
-        seq = last.getColumn(0).getInt64() + 1;
-        prev = last.getColumn(1).getString();
+        last_seq_ = last.getColumn(0).getInt64();
+        last_hash_ = last.getColumn(1).getString();
     }
-    SQLite::Statement insert(db, "INSERT INTO audit_log(seq, kind, subject, recorded_at, "
-                                 "content, prev_hash, hash) VALUES (?,?,?,?,?,?,?)");
-    insert.bind(1, seq);
-    insert.bind(2, entry.kind);
-    insert.bind(3, entry.subject);
-    insert.bind(4, entry.recorded_at);
-    insert.bind(5, entry.content);
-    insert.bind(6, prev);
-    insert.bind(7, audit_entry_hash(seq, entry, prev));
-    insert.exec();
+}
+
+std::int64_t AuditAppender::append(AuditEntryInput const& entry) {
+    std::int64_t const seq = last_seq_ + 1;
+    std::string hash = audit_entry_hash(seq, entry, last_hash_);
+    insert_.bind(1, seq);
+    insert_.bind(2, entry.kind);
+    insert_.bind(3, entry.subject);
+    insert_.bind(4, entry.recorded_at);
+    insert_.bind(5, entry.content);
+    insert_.bind(6, last_hash_);
+    insert_.bind(7, hash);
+    insert_.exec();
+    insert_.reset();
+    // Only after the insert succeeded: a failed one leaves the appender where it was.
+    last_seq_ = seq;
+    last_hash_ = std::move(hash);
     return seq;
 }
 

@@ -18,6 +18,8 @@
 
 #include "store/database.hpp"
 
+#include <SQLiteCpp/Statement.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,6 +48,23 @@ std::string audit_entry_hash(std::int64_t seq, AuditEntryInput const& entry,
 /// read here, and only the write lock makes it the entry that this one follows when several
 /// processes store at once.
 std::int64_t append_audit(SQLite::Database& db, AuditEntryInput const& entry);
+
+/// Appends many entries inside one IMMEDIATE transaction (a batch's commit group): the chain's
+/// last entry is read once, when it is made, and the insert is prepared once. Per entry, reading
+/// the head and preparing two statements was a sixth of the batch writer's time (perf). Use it
+/// only while the transaction holds the write lock, and only for the entries of that transaction.
+class AuditAppender {
+  public:
+    explicit AuditAppender(SQLite::Database& db);
+    /// Appends `entry` after the previous one; returns its sequence number. Throws like
+    /// append_audit.
+    std::int64_t append(AuditEntryInput const& entry);
+
+  private:
+    SQLite::Statement insert_;
+    std::int64_t last_seq_ = 0;
+    std::string last_hash_;
+};
 
 struct AuditProblem {
     std::optional<std::int64_t> seq; ///< the first broken entry; absent: a record without entry

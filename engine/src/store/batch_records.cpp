@@ -151,6 +151,7 @@ std::optional<Diagnostics> BatchRun::commit(std::vector<PreparedIndication> cons
     BatchRunRecord const before = record_;
     try {
         SQLite::Transaction tx(sql, SQLite::TransactionBehavior::IMMEDIATE);
+        AuditAppender audit(sql);
         SQLite::Statement add_case(sql, "INSERT OR IGNORE INTO cases(sha256, case_id, "
                                         "bsn_pseudonym, json) VALUES (?,?,?,?)");
         SQLite::Statement add(sql, "INSERT INTO indications(case_sha256, rule_set, date_option, "
@@ -198,8 +199,7 @@ std::optional<Diagnostics> BatchRun::commit(std::vector<PreparedIndication> cons
             facts.plugin_set = plugin_set_;
             facts.bound_plugins = item.bound_plugins;
             auto const content = indication_audit_json(facts);
-            append_audit(sql,
-                         {"indication", "indication " + std::to_string(id), now, content.dump()});
+            audit.append({"indication", "indication " + std::to_string(id), now, content.dump()});
             if (!record_.first_indication)
                 record_.first_indication = id;
             record_.last_indication = id;

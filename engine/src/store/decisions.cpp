@@ -3,8 +3,11 @@
 
 #include "billijk/decimal.hpp"
 #include "billijk/unit.hpp"
+#include "io/indication_json.hpp"
 #include "store/audit.hpp"
 #include "store/pseudonym.hpp"
+#include "store/records.hpp"
+#include "store/replay.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -228,7 +231,14 @@ Result<std::int64_t> record_decision(Database& db, std::int64_t indication,
             return fail("S0111", std::nullopt,
                         db.path().string() + ": indication " + std::to_string(indication) + ": " +
                             why + " (audit verify names the damaged entry)");
-        json const output = json::parse(*text, nullptr, false);
+        json output = json::parse(*text, nullptr, false);
+        if (!output.is_discarded() && !io::indication_json_has_explanations(*text)) {
+            // Stored by `batch --store --no-explain`: the rules behind an override come from
+            // the explanations, so they are recomputed (and checked against the stored bytes).
+            BILLIJK_TRY(stored, load_indication(db, indication));
+            BILLIJK_TRY(explained, explained_output(stored));
+            output = json::parse(explained, nullptr, false);
+        }
         if (output.is_discarded())
             return store_failure(db.path(), "reading indication " + std::to_string(indication),
                                  "the stored output is not JSON");

@@ -115,6 +115,7 @@ Recomputed recompute(RecomputeInput const& input, SourceSet& sources) {
         out.diagnostics = rules.diagnostics();
         return out;
     }
+    options.explain = input.explain;
     auto indication = indicate(rules.value(), the_case.value(), options);
     if (!indication) {
         out.stage = RecomputeStage::evaluation;
@@ -123,8 +124,43 @@ Recomputed recompute(RecomputeInput const& input, SourceSet& sources) {
     }
     Indication result = std::move(indication).value();
     result.fingerprint = io::fingerprint(result, io::canonical_case_json(input.case_text));
-    out.output = io::write_indication_json(result);
+    out.output = io::write_indication_json(result, input.explain);
+    out.output_without_explanations =
+        input.explain ? io::write_indication_json(result, false) : out.output;
     return out;
+}
+
+bool explains(StoredIndication const& stored) {
+    return io::indication_json_has_explanations(stored.output);
+}
+
+Result<std::string> explained_output(StoredIndication const& stored) {
+    if (explains(stored))
+        return stored.output;
+    BILLIJK_TRY(dir, materialise(stored));
+    RecomputeInput input;
+    input.rules_root = dir.rules();
+    input.plugins.directories.push_back({dir.plugins(), true});
+    input.plugins.origin = "stored plugins";
+    input.case_text = case_for_replay(stored.case_json);
+    input.date_option = stored.date_option;
+    SourceSet sources;
+    auto again = recompute(input, sources);
+    std::string const which = "indication " + std::to_string(stored.id);
+    if (again.stage != RecomputeStage::ok)
+        return fail("S0112", std::nullopt,
+                    which + " was stored without its explanations, and recomputing them failed (" +
+                        (again.diagnostics.items().empty()
+                             ? std::string("plugins refused")
+                             : again.diagnostics.items().front().message) +
+                        "); billijk replay " + std::to_string(stored.id) + " shows why");
+    if (again.output_without_explanations != stored.output)
+        return fail("S0112", std::nullopt,
+                    which +
+                        " was stored without its explanations, and the stored rules and plugins "
+                        "no longer give its output; billijk replay " +
+                        std::to_string(stored.id) + " shows what differs");
+    return std::move(again.output);
 }
 
 } // namespace billijk::store

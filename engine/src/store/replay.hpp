@@ -12,6 +12,7 @@
 //   auto again = store::recompute({dir.value().rules(), {{dir.value().plugins(), true}}, …},
 //                                 sources);
 //   bool same = again.value().output == stored.value().output;
+//   auto full = store::explained_output(stored.value());       // recomputed when left out
 #pragma once
 
 #include "billijk/source.hpp"
@@ -54,6 +55,9 @@ struct RecomputeInput {
     plugin::SearchPath plugins;
     std::string case_text; ///< as the engine reads it (case_for_replay of the stored case)
     std::optional<std::string> date_option;
+    /// With explanations, as `indicate --format json`; false as `batch --store --no-explain`
+    /// stored it (`explains(stored)` says which a stored output is).
+    bool explain = true;
 };
 
 /// Stage at which a recomputation failed, for the exit code.
@@ -61,12 +65,23 @@ enum class RecomputeStage { ok, rules, case_input, evaluation };
 
 struct Recomputed {
     RecomputeStage stage = RecomputeStage::ok;
-    std::string output;                    ///< the JSON output bytes (stage ok)
-    Diagnostics diagnostics;               ///< why it failed (spans into the SourceSet)
-    std::vector<plugin::Refusal> refusals; ///< plugins on the path that were refused
+    std::string output;                      ///< the JSON output bytes (stage ok)
+    std::string output_without_explanations; ///< the same without explanations (stage ok)
+    Diagnostics diagnostics;                 ///< why it failed (spans into the SourceSet)
+    std::vector<plugin::Refusal> refusals;   ///< plugins on the path that were refused
 };
 
-/// Loads the rules and plugins and indicates the case exactly as `billijk indicate --format json`.
+/// Loads the rules and plugins and indicates the case exactly as `billijk indicate --format json`
+/// (without explanations when `input.explain` is false).
 Recomputed recompute(RecomputeInput const& input, SourceSet& sources);
+
+/// Whether a stored output holds its explanations (`batch --store --no-explain` leaves them
+/// out; the output's hash in the audit chain covers which form it is).
+bool explains(StoredIndication const& stored);
+
+/// The stored output with its explanations. One stored without them is recomputed with the
+/// stored rules and plugins, and used only when the recomputation without explanations gives
+/// the stored bytes exactly (S0112 otherwise: `billijk replay` shows why).
+Result<std::string> explained_output(StoredIndication const& stored);
 
 } // namespace billijk::store
