@@ -4,6 +4,7 @@
 #include "io_sample_indication.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <sstream>
@@ -235,4 +236,35 @@ TEST_CASE("indication JSON status, granted flag and absent values", "[io][indica
 )");
     CHECK(io::status_name(Status::granted) == "granted");
     CHECK(io::status_name(Status::refused) == "refused");
+}
+
+TEST_CASE("indication JSON without explanations, and telling the two forms apart",
+          "[io][indication]") {
+    Indication const ind = test::sample_indication();
+    std::string const full = io::write_indication_json(ind);
+    std::string const bare = io::write_indication_json(ind, false);
+    CHECK(full.find("\"explanation\"") != std::string::npos);
+    CHECK(bare.find("\"explanation\"") == std::string::npos);
+    CHECK(bare.back() == '\n');
+    // The same document less the explanation members, pretty-printed as the full form.
+    auto without = nlohmann::json::parse(full);
+    for (auto& p : without["provisions"])
+        p.erase("explanation");
+    CHECK(bare == without.dump(2) + "\n");
+    // The one-line form without explanations is the same document.
+    CHECK(nlohmann::json::parse(io::write_indication_json_line(ind, false)) ==
+          nlohmann::json::parse(bare));
+
+    CHECK(io::indication_json_has_explanations(full));
+    CHECK(io::indication_json_has_explanations(io::write_indication_json_line(ind)));
+    CHECK_FALSE(io::indication_json_has_explanations(bare));
+    CHECK_FALSE(io::indication_json_has_explanations(io::write_indication_json_line(ind, false)));
+    // Without provisions both forms are the same bytes, which hold everything there is.
+    Indication empty = ind;
+    empty.provisions.clear();
+    CHECK(io::write_indication_json(empty, false) == io::write_indication_json(empty));
+    CHECK(io::indication_json_has_explanations(io::write_indication_json(empty)));
+    CHECK_FALSE(io::indication_json_has_explanations("not json"));
+    CHECK_FALSE(io::indication_json_has_explanations("[]"));
+    CHECK_FALSE(io::indication_json_has_explanations(R"({"provisions": {}})"));
 }

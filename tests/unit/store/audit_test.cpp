@@ -218,3 +218,46 @@ TEST_CASE("a review whose report holds a reviewed BSN is not stored", "[store][a
     CHECK(t.db.sql().execAndGet("SELECT count(*) FROM reviews").getInt() == 0);
     CHECK(t.db.sql().execAndGet("SELECT count(*) FROM audit_log").getInt() == 0);
 }
+
+TEST_CASE("an appender continues the chain exactly as append_audit does entry by entry",
+          "[store][audit]") {
+    test::TempDatabase one_by_one;
+    test::TempDatabase grouped;
+    std::vector<store::AuditEntryInput> const entries{{"review", "review 1", "t1", R"({"n":1})"},
+                                                      {"review", "review 2", "t2", R"({"n":2})"},
+                                                      {"review", "review 3", "t3", R"({"n":3})"}};
+    for (auto* t : {&one_by_one, &grouped}) {
+        SQLite::Transaction tx(t->db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        CHECK(store::append_audit(t->db.sql(), entries[0]) == 1);
+        tx.commit();
+    }
+    {
+        SQLite::Transaction tx(one_by_one.db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        CHECK(store::append_audit(one_by_one.db.sql(), entries[1]) == 2);
+        CHECK(store::append_audit(one_by_one.db.sql(), entries[2]) == 3);
+        tx.commit();
+    }
+    {
+        // Made after the first entry: it must follow that one, not the genesis.
+        SQLite::Transaction tx(grouped.db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        store::AuditAppender appender(grouped.db.sql());
+        CHECK(appender.append(entries[1]) == 2);
+        CHECK(appender.append(entries[2]) == 3);
+        tx.commit();
+    }
+    auto chain = [](test::TempDatabase& t) {
+        std::vector<std::string> out;
+        SQLite::Statement rows(t.db.sql(),
+                               "SELECT seq, prev_hash, hash FROM audit_log ORDER BY seq");
+        while (rows.executeStep())
+            out.push_back(rows.getColumn(0).getString() + " " + rows.getColumn(1).getString() +
+                          " " + rows.getColumn(2).getString());
+        return out;
+    };
+    auto const expected = chain(one_by_one);
+    REQUIRE(expected.size() == 3);
+    CHECK(chain(grouped) == expected);
+    // Each entry follows the one before it.
+    CHECK(expected[1].substr(2, 64) == expected[0].substr(2 + 65, 64));
+    CHECK(expected[2].substr(2, 64) == expected[1].substr(2 + 65, 64));
+}
