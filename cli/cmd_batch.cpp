@@ -240,6 +240,8 @@ int cmd_batch(int argc, char** argv) {
         [&](batch::LineResult&& r) { return writer.write(std::move(r)); },
         {static_cast<unsigned>(threads), std::max<std::size_t>(256, threads * 64)});
     bool const finished = completed && writer.finish();
+    if (!completed)
+        writer.settle(); // the group handed over before the stop is committed or refused
     progress.finish();
 
     auto const& c = writer.counts();

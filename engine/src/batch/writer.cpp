@@ -21,13 +21,24 @@ bool Writer::commit() {
     // The output first: a line that is committed is always in the output file as well.
     if (!flush_output())
         return false;
-    if (auto failed = run_->commit(group_, last_line_, now_())) {
-        failure_ = Failure{"store", std::move(*failed)};
+    bool const handed = committer_->submit(std::move(group_), last_line_, now_());
+    group_ = {};
+    counts_.stored = committer_->committed();
+    if (!handed) {
+        failure_ = Failure{"store", committer_->failure().value_or(Diagnostics{})};
         return false;
     }
-    counts_.stored += group_.size();
-    group_.clear();
     return true;
+}
+
+bool Writer::settle() {
+    if (!committer_)
+        return true;
+    bool const committed = committer_->drain();
+    counts_.stored = committer_->committed();
+    if (!committed && !failure_)
+        failure_ = Failure{"store", committer_->failure().value_or(Diagnostics{})};
+    return committed;
 }
 
 bool Writer::write(LineResult&& r) {
@@ -62,7 +73,7 @@ bool Writer::write(LineResult&& r) {
 
 bool Writer::finish() {
     progress_.finish();
-    if (!commit() || !flush_output())
+    if (!commit() || !settle() || !flush_output())
         return false;
     if (run_ != nullptr)
         if (auto failed = run_->finish(last_line_, now_())) {

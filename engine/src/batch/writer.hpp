@@ -1,13 +1,15 @@
 // The in-order end of `billijk batch`: writes each line's output, reports a bad line on stderr
 // ("cases.jsonl:12: error[E0904]: client.birth_date: required field is missing"), counts, and
-// with --store commits the prepared indications a group at a time (store/batch_records.hpp).
-// The output is flushed before each commit, so every committed line is in the output file.
+// with --store hands the prepared indications a group at a time to the committer, which stores
+// them on its own thread (batch/committer.hpp, store/batch_records.hpp). The output is flushed
+// before a group is handed over, so every committed line is in the output file.
 //
 //   batch::Writer writer(out, name, progress, bytes, total, run_or_null, commit_every, now_fn);
 //   writer.write(std::move(result));   // false: stop the run (writer.failure() says why)
-//   writer.finish();
+//   writer.finish();                   // or, when the run stopped early, writer.settle()
 #pragma once
 
+#include "batch/committer.hpp"
 #include "batch/line.hpp"
 #include "batch/progress.hpp"
 #include "batch/reader.hpp"
@@ -43,11 +45,17 @@ class Writer {
            store::BatchRun* run, std::size_t commit_every, std::function<std::string()> now)
         : out_(out), input_name_(std::move(input_name)), progress_(progress),
           bytes_read_(bytes_read), total_bytes_(total_bytes), run_(run),
-          commit_every_(commit_every < 1 ? 1 : commit_every), now_(std::move(now)) {}
+          commit_every_(commit_every < 1 ? 1 : commit_every), now_(std::move(now)) {
+        if (run_ != nullptr)
+            committer_.emplace(*run_);
+    }
 
     bool write(LineResult&& result);
     /// Commits the last group and marks the run finished (with --store); flushes the output.
     bool finish();
+    /// When the run stopped early: waits until the group handed over last is committed (or
+    /// refused), so that the run record and the counts are final. False when a commit failed.
+    bool settle();
 
     Counts const& counts() const { return counts_; }
     std::optional<Failure> const& failure() const { return failure_; }
@@ -69,6 +77,7 @@ class Writer {
     std::size_t last_line_ = 0;
     Counts counts_;
     std::optional<Failure> failure_;
+    std::optional<GroupCommitter> committer_; ///< with --store; last: joined first
 };
 
 } // namespace billijk::batch

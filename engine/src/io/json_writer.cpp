@@ -80,6 +80,11 @@ void JsonWriter::boolean(bool value) {
     out_ += value ? "true" : "false";
 }
 
+void JsonWriter::null() {
+    before_value();
+    out_ += "null";
+}
+
 void JsonWriter::integer(std::int64_t value) {
     before_value();
     char buffer[24];

@@ -44,6 +44,7 @@ class JsonWriter {
     }
     void boolean(bool value);
     void integer(std::int64_t value);
+    void null();
 
     std::string take() { return std::move(out_); }
 

@@ -101,9 +101,9 @@ std::int64_t AuditAppender::append(AuditEntryInput const& entry) {
     insert_.bind(2, entry.kind);
     insert_.bind(3, entry.subject);
     insert_.bind(4, entry.recorded_at);
-    insert_.bind(5, entry.content);
+    insert_.bindNoCopy(5, entry.content); // both outlive the step below
     insert_.bind(6, last_hash_);
-    insert_.bind(7, hash);
+    insert_.bindNoCopy(7, hash);
     insert_.exec();
     insert_.reset();
     // Only after the insert succeeded: a failed one leaves the appender where it was.

@@ -162,7 +162,8 @@ std::optional<Diagnostics> BatchRun::commit(std::vector<PreparedIndication> cons
             add_case.bind(1, item.case_sha256);
             add_case.bind(2, item.stored_case.case_id);
             add_case.bind(3, item.stored_case.bsn_pseudonym);
-            add_case.bind(4, item.stored_case.json);
+            // The group outlives each statement's step: the larger values are not copied.
+            add_case.bindNoCopy(4, item.stored_case.json);
             add_case.exec();
             add_case.reset();
 
@@ -175,7 +176,7 @@ std::optional<Diagnostics> BatchRun::commit(std::vector<PreparedIndication> cons
             add.bind(4, item.reference_date);
             add.bind(5, item.engine);
             add.bind(6, item.fingerprint);
-            add.bind(7, item.output.data(), static_cast<int>(item.output.size()));
+            add.bindNoCopy(7, item.output.data(), static_cast<int>(item.output.size()));
             add.bind(8, item.output_sha256);
             add.bind(9, item.output_encoding);
             add.bind(10, plugin_set_);
@@ -198,8 +199,8 @@ std::optional<Diagnostics> BatchRun::commit(std::vector<PreparedIndication> cons
             facts.rule_set = rule_set_;
             facts.plugin_set = plugin_set_;
             facts.bound_plugins = item.bound_plugins;
-            auto const content = indication_audit_json(facts);
-            audit.append({"indication", "indication " + std::to_string(id), now, content.dump()});
+            audit.append({"indication", "indication " + std::to_string(id), now,
+                          indication_audit_text(facts)});
             if (!record_.first_indication)
                 record_.first_indication = id;
             record_.last_indication = id;

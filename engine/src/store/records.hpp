@@ -88,7 +88,10 @@ struct IndicationAuditFacts {
     std::string bound_plugins; ///< as in the column
 };
 
-/// The entry's content: one builder for the writers and the verifier, so the two cannot drift.
+/// The entry's content, as stored (compact JSON, sorted keys): one builder for the writers and
+/// the verifier, so the two cannot drift.
+std::string indication_audit_text(IndicationAuditFacts const& facts);
+/// The same content parsed, as the verifier compares it with a stored entry.
 nlohmann::json indication_audit_json(IndicationAuditFacts const& facts);
 
 /// Stores an indication (one transaction, audit entry included) and returns its id. Refuses
