@@ -201,3 +201,43 @@ TEST_CASE("replay material: rule files and plugins are written to a private dire
     }
     CHECK_FALSE(std::filesystem::exists(where));
 }
+
+TEST_CASE("an indication's audit content is nlohmann's compact form of its facts, keys sorted",
+          "[store][records]") {
+    // Entries written before were nlohmann dumps; the written form must stay that very text.
+    store::IndicationAuditFacts facts;
+    facts.id = 42;
+    facts.reference_date = "2017-06-01";
+    facts.engine = "billijk 0.1.0";
+    facts.fingerprint = "sha256:f";
+    facts.output = "sha256:o";
+    facts.case_hash = "sha256:c";
+    facts.case_id = "BAR \"1\"";
+    facts.rule_set = "sha256:r";
+    facts.plugin_set = "sha256:p";
+    std::vector<std::pair<std::string, nlohmann::json>> const bound_lists{
+        {"", nlohmann::json::array()}, {"aa", {"aa"}}, {"aa,bb,cc", {"aa", "bb", "cc"}}};
+    for (auto const& [bound, listed] : bound_lists) {
+        for (bool dated : {false, true}) {
+            CAPTURE(bound, dated);
+            facts.bound_plugins = bound;
+            facts.date_option = dated ? std::optional<std::string>("2017-07-01") : std::nullopt;
+            std::string const text = store::indication_audit_text(facts);
+            nlohmann::json expected = {{"indication", facts.id},
+                                       {"date_option", nullptr},
+                                       {"reference_date", facts.reference_date},
+                                       {"engine", facts.engine},
+                                       {"fingerprint", facts.fingerprint},
+                                       {"output", facts.output},
+                                       {"case", facts.case_hash},
+                                       {"case_id", facts.case_id},
+                                       {"rule_set", facts.rule_set},
+                                       {"plugin_set", facts.plugin_set},
+                                       {"bound_plugins", listed}};
+            if (dated)
+                expected["date_option"] = "2017-07-01";
+            CHECK(text == expected.dump());
+            CHECK(store::indication_audit_json(facts) == expected);
+        }
+    }
+}
