@@ -5,26 +5,51 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <memory>
 #include <stdexcept>
 
 namespace billijk::io {
 
-std::string sha256_hex(std::string_view data) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int length = 0;
-    if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1 ||
-        length != 32) {
-        // Only a broken OpenSSL installation gets here: an emergency, caught at the boundary.
-        throw std::runtime_error("sha256: OpenSSL EVP_Digest failed");
-    }
+namespace {
+
+/// SHA-256 as OpenSSL implements it, looked up once. With EVP_sha256(), OpenSSL 3 looks the
+/// implementation up in its provider registry on every call: half the time of hashing a 1.6 KB
+/// output (perf on batch --store). The fetched implementation is immutable and may be shared by
+/// threads; it is kept for the life of the process.
+EVP_MD const* sha256_implementation() {
+    static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA2-256", nullptr);
+    return md;
+}
+
+struct DigestContextDeleter {
+    void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
+};
+
+} // namespace
+
+std::string hex_digits(unsigned char const* bytes, std::size_t size) {
     static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(2 * length);
-    for (unsigned int i = 0; i < length; ++i) {
-        out += hex[digest[i] >> 4U];
-        out += hex[digest[i] & 0xFU];
+    std::string out(2 * size, '0');
+    for (std::size_t i = 0; i < size; ++i) {
+        out[2 * i] = hex[bytes[i] >> 4U];
+        out[2 * i + 1] = hex[bytes[i] & 0xFU];
     }
     return out;
+}
+
+std::string sha256_hex(std::string_view data) {
+    // One context per thread, reused: EVP_DigestInit_ex2 resets it for each digest.
+    thread_local std::unique_ptr<EVP_MD_CTX, DigestContextDeleter> context(EVP_MD_CTX_new());
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    EVP_MD const* md = sha256_implementation();
+    if (md == nullptr || !context || EVP_DigestInit_ex2(context.get(), md, nullptr) != 1 ||
+        EVP_DigestUpdate(context.get(), data.data(), data.size()) != 1 ||
+        EVP_DigestFinal_ex(context.get(), digest.data(), &length) != 1 || length != 32) {
+        // Only a broken OpenSSL installation gets here: an emergency, caught at the boundary.
+        throw std::runtime_error("sha256: OpenSSL digest failed");
+    }
+    return hex_digits(digest.data(), length);
 }
 
 void append_field(std::string& out, std::string_view name, std::string_view value) {

@@ -21,6 +21,9 @@ namespace billijk::io {
 /// SHA-256 of `data` as 64 lowercase hex digits (OpenSSL EVP).
 std::string sha256_hex(std::string_view data);
 
+/// `size` bytes as lowercase hexadecimal digits, two per byte.
+std::string hex_digits(unsigned char const* bytes, std::size_t size);
+
 /// Appends "name=<byte length>:<value>\n" to `out`: the line of every text Billijk hashes (the
 /// fingerprint, audit entries, rule sets). The length makes it unambiguous whatever the value
 /// contains: no value can imitate the next field.
