@@ -3,15 +3,13 @@
 one line per input line carrying its line number, the same indication as `indicate --format json`,
 bad lines reported on stderr and written as error records (exit 1), CSV input giving the same
 provisions as the JSON Lines input, --no-explain, usage and header errors."""
-import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import fail, generate, run  # noqa: E402
+from common import fail, generate, run, test_args  # noqa: E402
 
 
 def read_lines(path):
@@ -20,14 +18,7 @@ def read_lines(path):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--billijk", required=True)
-    ap.add_argument("--rules", required=True)
-    ap.add_argument("--plugin-path", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
+    a = test_args()
     common = ["--rules", a.rules, "--plugin-path", a.plugin_path]
     cases = os.path.join(a.work, "cases.jsonl")
     generate(cases, 400, seed=11, bad_every=37)

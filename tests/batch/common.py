@@ -1,5 +1,7 @@
 """What the batch tests share: running billijk, a pseudonym key, reading the store with sqlite3."""
+import argparse
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -7,6 +9,21 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 GEN = os.path.join(HERE, "gen_cases.py")
 KEY = "batch-test-key-0123456789abcdef"
+
+
+def test_args(**extra):
+    """The arguments every batch test gets from tests/CMakeLists.txt (--billijk, --rules,
+    --plugin-path, --work), plus `extra` integer options with their defaults (e.g. count=400);
+    the work directory is made afresh."""
+    ap = argparse.ArgumentParser()
+    for name in ("--billijk", "--rules", "--plugin-path", "--work"):
+        ap.add_argument(name, required=True)
+    for name, default in extra.items():
+        ap.add_argument("--" + name, type=int, default=default)
+    a = ap.parse_args()
+    shutil.rmtree(a.work, ignore_errors=True)
+    os.makedirs(a.work)
+    return a
 
 
 def fail(message):

@@ -11,11 +11,9 @@ a batch run into a fresh database, kills it with SIGKILL at a random moment, the
 - continuing with --from-line last_line+1 stores the rest: every valid line exactly once
   (every other iteration).
 """
-import argparse
 import json
 import os
 import random
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -23,7 +21,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import env, fail, generate, run, store_consistency  # noqa: E402
+from common import env, fail, generate, run, store_consistency, test_args  # noqa: E402
 
 
 def fingerprints(db):
@@ -35,17 +33,7 @@ def fingerprints(db):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--billijk", required=True)
-    ap.add_argument("--rules", required=True)
-    ap.add_argument("--plugin-path", required=True)
-    ap.add_argument("--work", required=True)
-    ap.add_argument("--count", type=int, default=1500)
-    ap.add_argument("--iterations", type=int, default=5)
-    ap.add_argument("--seed", type=int, default=20240601)
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
+    a = test_args(count=1500, iterations=5, seed=20240601)
     common = ["--rules", a.rules, "--plugin-path", a.plugin_path]
     cases = os.path.join(a.work, "cases.jsonl")
     generate(cases, a.count, seed=a.seed, bad_every=97)

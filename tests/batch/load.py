@@ -3,15 +3,13 @@
 `billijk batch --store` runs and two loops of `billijk indicate --store`, all started together on a
 database that does not exist yet. Nothing may be lost (every valid line and every single
 indication is stored once, with its audit entry) and the chain must verify."""
-import argparse
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import env, fail, generate, run, store_consistency  # noqa: E402
+from common import env, fail, generate, run, store_consistency, test_args  # noqa: E402
 
 BATCHES = 4
 INDICATE_LOOPS = 2
@@ -19,15 +17,7 @@ PER_LOOP = 8
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--billijk", required=True)
-    ap.add_argument("--rules", required=True)
-    ap.add_argument("--plugin-path", required=True)
-    ap.add_argument("--work", required=True)
-    ap.add_argument("--count", type=int, default=400)
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
+    a = test_args(count=400)
     common = ["--rules", a.rules, "--plugin-path", a.plugin_path]
     db = os.path.join(a.work, "shared.db")
     inputs = []

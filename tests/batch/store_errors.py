@@ -7,7 +7,6 @@ As root, file permissions do not stop writes, so the read-only cases run billijk
 nobody, from a copy of the binary, rules and plugins in a private temporary directory that nobody
 can read. The full disk is a file size limit (RLIMIT_FSIZE, with SIGXFSZ ignored so that write()
 fails with EFBIG instead of killing the process), with the output going to /dev/null."""
-import argparse
 import json
 import os
 import resource
@@ -20,7 +19,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import env, fail, generate, run, store_consistency  # noqa: E402
+from common import env, fail, generate, run, store_consistency, test_args  # noqa: E402
 
 NOBODY = 65534
 
@@ -43,14 +42,7 @@ def check_valid(billijk, db, where):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--billijk", required=True)
-    ap.add_argument("--rules", required=True)
-    ap.add_argument("--plugin-path", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
+    a = test_args()
     root = os.geteuid() == 0
 
     # Everything a run needs, where the user running it can read it.

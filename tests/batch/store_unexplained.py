@@ -8,14 +8,13 @@ nothing that reads a stored indication loses by it:
 - `decide` on such a row records the same rules behind the override as on the same case stored
   with its explanations (they are recomputed from the stored rules and plugins);
 - `audit verify` passes, and editing such a row's stored output is still found."""
-import argparse
 import os
 import shutil
 import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import fail, generate, run, store_consistency  # noqa: E402
+from common import fail, generate, run, store_consistency, test_args  # noqa: E402
 
 COUNT = 30
 
@@ -41,14 +40,7 @@ def output_bytes(db):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--billijk", required=True)
-    ap.add_argument("--rules", required=True)
-    ap.add_argument("--plugin-path", required=True)
-    ap.add_argument("--work", required=True)
-    a = ap.parse_args()
-    shutil.rmtree(a.work, ignore_errors=True)
-    os.makedirs(a.work)
+    a = test_args()
     common = ["--rules", a.rules, "--plugin-path", a.plugin_path]
     cases = os.path.join(a.work, "cases.jsonl")
     generate(cases, COUNT, seed=23)
