@@ -40,6 +40,8 @@ std::string quantity_text(json const& q) {
 /// Adds `node` and, when `deep`, every rule-like node in its derivation, once each.
 void collect_rules(json const& node, bool direct, bool deep, std::vector<RuleBehind>& out,
                    std::set<std::string>& seen) {
+    if (!node.is_object()) // an output without explanations has no nodes: no rules from it
+        return;
     std::string const kind = node.value("kind", "");
     std::string const package = node.value("package", "");
     bool const rule_like = kind == "rule" || kind == "parameter" || kind == "table" ||

@@ -165,3 +165,35 @@ TEST_CASE("an edited decision is found by audit verify", "[store][decisions]") {
     CHECK(report.value().broken->subject == "decision 1");
     CHECK(report.value().broken->problem.find("overrides") != std::string::npos);
 }
+
+TEST_CASE("an indication stored without explanations is decided on only when they recompute",
+          "[store][decisions]") {
+    // The golden output less its explanations, stored with made-up rule texts (sample_record)
+    // that cannot give it back: the rules behind an override cannot be known, so no decision.
+    json bare = json::parse(golden_output());
+    for (auto& p : bare["provisions"])
+        p.erase("explanation");
+    test::TempDatabase t;
+    auto record = test::sample_record();
+    record.output = bare.dump(2) + "\n";
+    auto id = store::store_indication(t.db, record, test::test_key(), "t");
+    REQUIRE(id);
+
+    // Resolving against the bare output itself finds the values, and no rules (nothing throws).
+    auto resolved = store::resolve_override(bare, store::parse_override("budget=7000.00").value());
+    REQUIRE(resolved);
+    CHECK(resolved.value().engine_value == "6656.00 eur/year");
+    CHECK(resolved.value().rules.empty());
+
+    auto decided =
+        store::record_decision(t.db, id.value(), {store::parse_override("budget=7000.00").value()},
+                               "the committee's reason", "2017-06-15", "t");
+    REQUIRE_FALSE(decided);
+    CHECK(decided.diagnostics().items().front().id == "S0112");
+    CHECK(message_of(decided.diagnostics()).find("without its explanations") != std::string::npos);
+    CHECK(t.db.sql().execAndGet("SELECT count(*) FROM decisions").getInt() == 0);
+    auto audit = store::verify_audit(t.db);
+    REQUIRE(audit);
+    CHECK(audit.value().entries == 1);
+    CHECK_FALSE(audit.value().broken);
+}
