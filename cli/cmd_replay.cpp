@@ -67,20 +67,18 @@ int cmd_replay(int argc, char** argv) {
         return exit_store_error;
     }
 
-    store::RecomputeInput input;
-    input.case_text = store::case_for_replay(stored.value().case_json);
-    input.date_option = stored.value().date_option;
     // Recomputed in the form it was stored in: `batch --store --no-explain` left the
     // explanations out.
     bool const explained = store::explains(stored.value());
-    input.explain = explained;
     std::optional<store::ScratchDir> scratch;
+    store::RecomputeInput input;
     if (current) {
         auto root = find_rules_root(args.option("rules"));
         if (!root) {
             std::cerr << command << ": no rules directory found; pass --rules DIR\n";
             return exit_usage;
         }
+        input = store::replay_input(stored.value(), nullptr);
         input.rules_root = *root;
         input.plugins = plugin_search_path(args.option("plugin-path"));
     } else {
@@ -90,9 +88,7 @@ int cmd_replay(int argc, char** argv) {
             return exit_store_error;
         }
         scratch.emplace(std::move(dir).value());
-        input.rules_root = scratch->rules();
-        input.plugins.directories.push_back({scratch->plugins(), true});
-        input.plugins.origin = "stored plugins";
+        input = store::replay_input(stored.value(), &*scratch);
     }
 
     SourceSet sources;

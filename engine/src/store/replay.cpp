@@ -130,6 +130,19 @@ Recomputed recompute(RecomputeInput const& input, SourceSet& sources) {
     return out;
 }
 
+RecomputeInput replay_input(StoredIndication const& stored, ScratchDir const* dir) {
+    RecomputeInput input;
+    input.case_text = case_for_replay(stored.case_json);
+    input.date_option = stored.date_option;
+    input.explain = explains(stored);
+    if (dir != nullptr) {
+        input.rules_root = dir->rules();
+        input.plugins.directories.push_back({dir->plugins(), true});
+        input.plugins.origin = "stored plugins";
+    }
+    return input;
+}
+
 bool explains(StoredIndication const& stored) {
     return io::indication_json_has_explanations(stored.output);
 }
@@ -138,12 +151,8 @@ Result<std::string> explained_output(StoredIndication const& stored) {
     if (explains(stored))
         return stored.output;
     BILLIJK_TRY(dir, materialise(stored));
-    RecomputeInput input;
-    input.rules_root = dir.rules();
-    input.plugins.directories.push_back({dir.plugins(), true});
-    input.plugins.origin = "stored plugins";
-    input.case_text = case_for_replay(stored.case_json);
-    input.date_option = stored.date_option;
+    RecomputeInput input = replay_input(stored, &dir);
+    input.explain = true;
     SourceSet sources;
     auto again = recompute(input, sources);
     std::string const which = "indication " + std::to_string(stored.id);

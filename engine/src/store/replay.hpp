@@ -71,6 +71,11 @@ struct Recomputed {
     std::vector<plugin::Refusal> refusals;   ///< plugins on the path that were refused
 };
 
+/// The input that recomputes `stored` in the form it was stored in: its case and --date and,
+/// with `dir` (what materialise wrote), the stored rules and plugins; without it the caller
+/// names the rules and plugins (`replay --current`).
+RecomputeInput replay_input(StoredIndication const& stored, ScratchDir const* dir);
+
 /// Loads the rules and plugins and indicates the case exactly as `billijk indicate --format json`
 /// (without explanations when `input.explain` is false).
 Recomputed recompute(RecomputeInput const& input, SourceSet& sources);
