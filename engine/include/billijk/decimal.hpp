@@ -62,6 +62,8 @@ class Decimal {
     /// A value without a finite expansion is shown with 6 decimals (rounded half-up) and
     /// a trailing "…", e.g. "2.083333…"; callers that need exactness check is_finite_decimal().
     std::string to_string() const;
+    /// Appends to_string() to `out` (an explained value renders a number per node).
+    void append_to(std::string& out) const;
 
     friend bool operator==(Decimal const& a, Decimal const& b) {
         return a.num_ == b.num_ && a.den_ == b.den_;

@@ -422,13 +422,18 @@ Checked Decimal::round(Decimal const& step, Rounding mode) const {
 
 std::string Decimal::to_string() const {
     std::string out;
+    append_to(out);
+    return out;
+}
+
+void Decimal::append_to(std::string& out) const {
     if (num_ < 0) {
         out.push_back('-');
     }
     if (fits64(magnitude(num_) | static_cast<UInt128>(den_))) {
         append_digits64(out, static_cast<std::uint64_t>(magnitude(num_)),
                         static_cast<std::uint64_t>(den_), scale_);
-        return out;
+        return;
     }
     UInt128 const den = static_cast<UInt128>(den_);
     UInt128 const mag = magnitude(num_);
@@ -452,7 +457,7 @@ std::string Decimal::to_string() const {
                 out.push_back(static_cast<char>('0' + next_digit(rem, den)));
             }
         }
-        return out;
+        return;
     }
 
     constexpr int shown = 6;
@@ -475,7 +480,7 @@ std::string Decimal::to_string() const {
     out.push_back('.');
     out += frac;
     out += "\u2026";
-    return out;
+    return;
 }
 
 std::strong_ordering operator<=>(Decimal const& a, Decimal const& b) {

@@ -78,12 +78,23 @@ std::string Unit::to_string() const {
 }
 
 void Unit::append_to(std::string& out) const {
-    if (is_dimensionless()) {
+    // An explained indication renders a unit for nearly every value: one pass finds the few
+    // base units present, a second appends their words.
+    std::array<std::uint8_t, base_unit_count> up{}, down{}; // indexes of positive/negative powers
+    std::size_t ups = 0, downs = 0;
+    for (std::size_t i = 0; i < base_unit_count; ++i) {
+        if (exps_[i] > 0)
+            up[ups++] = static_cast<std::uint8_t>(i);
+        else if (exps_[i] < 0)
+            down[downs++] = static_cast<std::uint8_t>(i);
+    }
+    if (ups == 0 && downs == 0) {
         out += percent_ ? "percent" : "count";
         return;
     }
     bool numerator = false;
-    for (std::size_t i = 0; i < base_unit_count; ++i) {
+    for (std::size_t u = 0; u < ups; ++u) {
+        auto const i = up[u];
         for (int k = 0; k < exps_[i]; ++k) {
             if (numerator) {
                 out += '*';
@@ -95,7 +106,8 @@ void Unit::append_to(std::string& out) const {
     if (!numerator) {
         out += "count"; // only denominators, e.g. "count/week"
     }
-    for (std::size_t i = 0; i < base_unit_count; ++i) {
+    for (std::size_t d = 0; d < downs; ++d) {
+        auto const i = down[d];
         for (int k = 0; k > exps_[i]; --k) {
             out += '/';
             out += spellings[i].singular;

@@ -13,7 +13,9 @@ using sema::Type;
 void append_note(std::string& note, std::string const& more) {
     if (more.empty())
         return;
-    note += (note.empty() ? "" : "; ") + more;
+    if (!note.empty())
+        note += "; ";
+    note += more;
 }
 
 Traced Evaluator::trace(Expr const& e, std::string const& owner) {

@@ -169,6 +169,11 @@ std::shared_ptr<Explanation> declaration_node(sema::Program const& program, std:
                                               std::string const& name, sema::PackageId package,
                                               sema::Meta const& meta);
 
+/// Appends "versie geldig van FROM t/m TO" (or "zonder einddatum") to the Dutch note and
+/// "VALID_EN from FROM to TO" (or "without end date") to the English one (explanation.cpp).
+void note_version_validity(Explanation& node, Date from, std::optional<Date> to,
+                           std::string_view valid_en);
+
 /// Appends `more` to a note with "; ".
 void append_note(std::string& note, std::string const& more);
 

@@ -162,16 +162,9 @@ Evaluator::Computed Evaluator::parameter(sema::ParameterDecl const& d) {
         n.explanation->expression = chosen->value.text;
         n.explanation->formula = std::move(t.formula);
         n.explanation->inputs = std::move(t.inputs);
-        if (chosen->valid) {
-            auto const& r = *chosen->valid;
-            std::string to = r.to ? r.to->to_string() : std::string{};
-            append_note(n.explanation->note_nl,
-                        "versie geldig van " + r.from.to_string() +
-                            (r.to ? " t/m " + to : std::string(" zonder einddatum")));
-            append_note(n.explanation->note_en,
-                        "version valid from " + r.from.to_string() +
-                            (r.to ? " to " + to : std::string(" without end date")));
-        }
+        if (chosen->valid)
+            note_version_validity(*n.explanation, chosen->valid->from, chosen->valid->to,
+                                  "version valid");
     }
     if (!explain)
         return n;

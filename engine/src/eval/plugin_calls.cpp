@@ -39,15 +39,7 @@ Value from_plugin(plugin::Value const& v, sema::Type const& type) {
 }
 
 void validity_note(Explanation& node, plugin::TariffRow const& row) {
-    std::string const from = row.valid_from.to_string();
-    if (row.valid_to) {
-        std::string const to = row.valid_to->to_string();
-        append_note(node.note_nl, "versie geldig van " + from + " t/m " + to);
-        append_note(node.note_en, "valid from " + from + " to " + to);
-    } else {
-        append_note(node.note_nl, "versie geldig van " + from + " zonder einddatum");
-        append_note(node.note_en, "valid from " + from + " without end date");
-    }
+    note_version_validity(node, row.valid_from, row.valid_to, "valid");
 }
 
 } // namespace

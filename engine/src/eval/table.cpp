@@ -36,11 +36,17 @@ bool cell_matches(sema::Cell const& cell, sema::Scalar const& arg) {
     return false;
 }
 
-std::string row_text(sema::TableRow const& row) {
-    std::string out;
-    for (auto const& cell : row.cells)
-        out += (out.empty() ? "" : ", ") + cell.text;
-    return out;
+/// Appends "3: a, b -> x": the row's number (from 1), its cells as written and its result.
+void append_row_text(std::string& out, std::size_t index, sema::TableRow const& row) {
+    out += std::to_string(index + 1);
+    out += ": ";
+    for (std::size_t k = 0; k < row.cells.size(); ++k) {
+        if (k)
+            out += ", ";
+        out += row.cells[k].text;
+    }
+    out += " -> ";
+    out += row.result.text;
 }
 
 } // namespace
@@ -62,11 +68,18 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
     // The call with its argument values, e.g. "bg_band(12 hours/week)": for the explanation and
     // for the reason no row matches; rendered only when needed.
     auto call_text = [&] {
-        std::string text = e.name + "(";
-        for (std::size_t i = 0; i < values.size(); ++i)
-            text +=
-                (i ? ", " : "") + (values[i].determined() ? values[i].to_string() : "undetermined");
-        return text + ")";
+        std::string text = e.name;
+        text += '(';
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i)
+                text += ", ";
+            if (values[i].determined())
+                values[i].append_to(text);
+            else
+                text += "undetermined";
+        }
+        text += ')';
+        return text;
     };
     std::string const formula = env_.explain ? call_text() : std::string();
     auto const& root = program.packages[env_.root];
@@ -100,14 +113,9 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
                                      env_.reference_date.to_string());
     } else {
         node.version = static_cast<std::uint32_t>(version - table.versions.data());
-        if (explain && version->valid) {
-            auto const& r = *version->valid;
-            std::string to = r.to ? r.to->to_string() : std::string{};
-            append_note(node.note_nl, "versie geldig van " + r.from.to_string() +
-                                          (r.to ? " t/m " + to : std::string(" zonder einddatum")));
-            append_note(node.note_en, "version valid from " + r.from.to_string() +
-                                          (r.to ? " to " + to : std::string(" without end date")));
-        }
+        if (explain && version->valid)
+            note_version_validity(node, version->valid->from, version->valid->to,
+                                  "version valid");
         boost::container::small_vector<std::size_t, 4> matched;
         for (std::size_t r = 0; r < version->rows.size(); ++r) {
             auto const& row = version->rows[r];
@@ -135,9 +143,11 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
                 Traced t = trace(row.result, table.name);
                 for (auto const& in : t.inputs.refs())
                     node.inputs.push_back(in);
-                if (explain)
-                    rows_nl += (rows_nl.empty() ? "" : "; ") + std::to_string(r + 1) + ": " +
-                               row_text(row) + " -> " + row.result.text;
+                if (explain) {
+                    if (!rows_nl.empty())
+                        rows_nl += "; ";
+                    append_row_text(rows_nl, r, row);
+                }
                 if (version->hit != sema::HitPolicy::sum) {
                     result = std::move(t.value);
                     break;

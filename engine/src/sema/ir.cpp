@@ -87,7 +87,7 @@ void Scalar::append_to(std::string& out, bool quote_text) const {
             out += percent_text(number);
             return;
         }
-        out += number.to_string();
+        number.append_to(out);
         if (!type.unit.is_dimensionless()) {
             out += ' ';
             type.unit.append_to(out);
