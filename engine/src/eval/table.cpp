@@ -114,8 +114,7 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
     } else {
         node.version = static_cast<std::uint32_t>(version - table.versions.data());
         if (explain && version->valid)
-            note_version_validity(node, version->valid->from, version->valid->to,
-                                  "version valid");
+            note_version_validity(node, version->valid->from, version->valid->to, "version valid");
         boost::container::small_vector<std::size_t, 4> matched;
         for (std::size_t r = 0; r < version->rows.size(); ++r) {
             auto const& row = version->rows[r];
