@@ -15,9 +15,11 @@
 #include "billijk/result.hpp"
 #include "billijk/source.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace billijk {
 
@@ -31,16 +33,27 @@ class Registry; // the loaded municipality plugins (engine/src/plugin/registry.h
 /// A loaded, checked rule set. Cheap to copy; immutable; safe to share between threads.
 class RuleSet {
   public:
-    explicit RuleSet(std::shared_ptr<sema::Program const> program, Diagnostics warnings = {})
-        : program_(std::move(program)), warnings_(std::move(warnings)) {}
+    explicit RuleSet(std::shared_ptr<sema::Program const> program, Diagnostics warnings = {});
     sema::Program const& program() const { return *program_; }
     /// Warnings of a successful load (W0207: a call that only the municipality's plugin, which
     /// is not loaded, could supply).
     Diagnostics const& warnings() const { return warnings_; }
 
+    /// What an indication under a package names as its sources: the packages of its lineage
+    /// (Indication::rules) and their plugins, one per municipality in code order
+    /// (Indication::plugins). Built once per load, for every package: an indication copies
+    /// them instead of rendering validity ranges and ABI versions per case.
+    struct Sources {
+        std::vector<RulePackageRef> rules;
+        std::vector<PluginRef> plugins;
+    };
+    /// `package`: an index into program().packages.
+    Sources const& sources(std::uint32_t package) const { return (*sources_)[package]; }
+
   private:
     std::shared_ptr<sema::Program const> program_;
     Diagnostics warnings_;
+    std::shared_ptr<std::vector<Sources> const> sources_; ///< by package; shared by copies
 };
 
 /// Parse and check every *.rules file under `root` (recursively, in sorted path order).

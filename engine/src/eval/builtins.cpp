@@ -6,7 +6,8 @@ namespace billijk::eval {
 using sema::Builtin;
 
 Value Evaluator::eval_builtin(sema::Expr const& e, Frame& f) {
-    std::vector<Value> args;
+    // A built-in takes two or three arguments: kept on the stack, not allocated per call.
+    boost::container::small_vector<Value, 3> args;
     std::vector<std::string> why;
     for (auto const& kid : e.kids) {
         args.push_back(eval(kid, f));
@@ -24,7 +25,7 @@ Value Evaluator::eval_builtin(sema::Expr const& e, Frame& f) {
             if (e.builtin == Builtin::min ? a < b : a > b)
                 best = i;
         }
-        return args[best];
+        return std::move(args[best]);
     }
     case Builtin::round: {
         auto const& x = *args[0].scalar;

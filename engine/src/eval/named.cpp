@@ -3,6 +3,7 @@
 #include "eval/evaluator.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace billijk::eval {
 
@@ -178,7 +179,7 @@ Evaluator::Computed Evaluator::parameter(sema::ParameterDecl const& d) {
 namespace {
 
 /// True when `a` is declared over `b`, directly or through a chain of `over`.
-bool declared_over(std::vector<sema::ExceptionDecl const*> const& all, sema::ExceptionDecl const* a,
+bool declared_over(std::span<sema::ExceptionDecl const* const> all, sema::ExceptionDecl const* a,
                    sema::ExceptionDecl const* b) {
     auto const* at = a;
     for (std::size_t steps = 0; steps <= all.size() && at->over; ++steps) {
@@ -208,7 +209,8 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
             override_note(*n.explanation, d.name, d.package);
     }
 
-    std::vector<sema::ExceptionDecl const*> exceptions;
+    // Most rules have no exception and the rest one or two: kept on the stack.
+    boost::container::small_vector<sema::ExceptionDecl const*, 4> exceptions;
     auto const& by_target = program.packages[env_.root].exceptions_by_target;
     if (auto it = by_target.find(d.name); it != by_target.end())
         for (auto i : it->second)
@@ -218,9 +220,9 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
         sema::ExceptionDecl const* decl;
         Traced condition;
     };
-    std::vector<Considered> considered;
+    boost::container::small_vector<Considered, 2> considered;
     std::vector<std::string> undetermined;
-    std::vector<sema::ExceptionDecl const*> holding;
+    boost::container::small_vector<sema::ExceptionDecl const*, 4> holding;
     for (auto const* e : exceptions) {
         Traced c = trace(e->condition, e->name);
         if (!c.value.determined())
@@ -233,7 +235,8 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
     for (auto const* h : holding) {
         bool beaten = false;
         for (auto const* other : holding)
-            beaten = beaten || (other != h && declared_over(exceptions, other, h));
+            beaten = beaten || (other != h &&
+                                declared_over({exceptions.data(), exceptions.size()}, other, h));
         if (!beaten && !winner)
             winner = h;
     }

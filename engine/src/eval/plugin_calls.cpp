@@ -46,29 +46,42 @@ void validity_note(Explanation& node, plugin::TariffRow const& row) {
 
 Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
     auto const& program = env_.program;
-    std::vector<sema::Scalar> args;
+    bool const explain = env_.explain;
+    // A tariff takes a key, a function a few arguments: kept on the stack.
+    boost::container::small_vector<sema::Scalar, 2> args;
     std::vector<std::string> why;
-    std::string formula = e.name + "(";
+    std::string formula; // the call with its argument values, when explaining
+    if (explain) {
+        formula = e.name;
+        formula += '(';
+    }
     for (std::size_t i = 0; i < e.kids.size(); ++i) {
         Value v = eval(e.kids[i], f);
         add_reasons(why, v.reasons);
-        if (env_.explain)
-            formula +=
-                (i ? ", " : "") + (v.determined() ? v.scalar->to_string(true) : "undetermined");
+        if (explain) {
+            if (i)
+                formula += ", ";
+            if (v.determined())
+                v.scalar->append_to(formula, true);
+            else
+                formula += "undetermined";
+        }
         if (v.determined())
-            args.push_back(*v.scalar);
+            args.push_back(std::move(*v.scalar));
     }
-    formula += ")";
-
     Explanation node;
-    node.name = e.name;
-    node.expression = e.text;
-    node.formula = formula;
-    node.layer = "municipal";
+    if (explain) {
+        formula += ')';
+        node.name = e.name;
+        node.expression = e.text;
+        node.formula = formula;
+        node.layer = "municipal";
+    }
     Value result;
     if (!e.plugin) {
         auto const& pkg = program.packages[env_.root];
-        node.kind = "tariff";
+        if (explain)
+            node.kind = "tariff";
         add_reasons(why, {"no plugin for municipality " + pkg.municipality +
                           " is loaded: " + e.name + " is unknown"});
         result = Value::undetermined(std::move(why));
@@ -121,7 +134,7 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
                                                  : called.diagnostics().items().front().message);
         }
     }
-    if (!env_.explain)
+    if (!explain)
         return result;
     node.value = result.to_string();
     use(f, e, "plugin:" + formula, std::make_shared<Explanation const>(std::move(node)), result);

@@ -5,8 +5,6 @@
 #include "eval/request.hpp"
 #include "sema/ir.hpp"
 
-#include <algorithm>
-
 namespace billijk {
 
 namespace {
@@ -38,21 +36,9 @@ Result<Indication> indicate(RuleSet const& rules, Case const& the_case,
     ind.case_id = the_case.case_id;
     ind.engine = engine_name;
     ind.reference_date = reference;
-    for (auto id : program.packages[*root].lineage) {
-        auto const& p = program.packages[id];
-        ind.rules.push_back({p.name, p.valid ? p.valid->to_string() : "..", p.hash});
-        if (!p.plugin)
-            continue;
-        auto const& plug = program.plugins[*p.plugin];
-        PluginRef ref{plug.name, plug.municipality_code, plug.version,
-                      std::to_string(plug.abi_major) + "." + std::to_string(plug.abi_minor),
-                      plug.sha256};
-        auto at = std::find_if(ind.plugins.begin(), ind.plugins.end(), [&](PluginRef const& r) {
-            return r.municipality >= ref.municipality;
-        });
-        if (at == ind.plugins.end() || at->municipality != ref.municipality)
-            ind.plugins.insert(at, std::move(ref));
-    }
+    auto const& sources = rules.sources(*root);
+    ind.rules = sources.rules;
+    ind.plugins = sources.plugins;
     Diagnostics diags;
     for (std::size_t i = 0; i < the_case.requests.size(); ++i) {
         auto result = eval::evaluate_request(program, *root, the_case, i, options.explain);
