@@ -18,6 +18,7 @@
 #include "billijk/source.hpp"
 #include "billijk/unit.hpp"
 #include "plugin/plugin.hpp"
+#include "sema/optional_text.hpp"
 
 #include <cstdint>
 #include <map>
@@ -36,8 +37,8 @@ std::string_view to_string(Layer layer);
 struct Type {
     enum class Kind { error, boolean, date, text, number, enumeration };
     Kind kind = Kind::error;
-    Unit unit;             ///< for number
-    std::string enum_name; ///< for enumeration
+    Unit unit;              ///< for number
+    OptionalText enum_name; ///< for enumeration
 
     static Type error() { return {}; }
     static Type boolean() { return {Kind::boolean, {}, {}}; }
@@ -60,7 +61,7 @@ struct Scalar {
     bool boolean = false;
     Decimal number;
     Date date;
-    std::string text;
+    OptionalText text; ///< for text and enumeration members
     /// "27.00 eur/hour", "60%", "14", "true", "2017-06-01", "informal", "\"x\"" (text quoted only
     /// when `quote_text`).
     std::string to_string(bool quote_text = false) const;
