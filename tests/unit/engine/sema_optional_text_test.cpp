@@ -34,7 +34,7 @@ TEST_CASE("optional text: a text reads, compares and concatenates as its string"
     CHECK(OptionalText("a") < OptionalText("b"));
 }
 
-TEST_CASE("optional text: copies of a text are independent; a moved-from text is empty") {
+TEST_CASE("optional text: copies of a text are independent, a moved-from text is empty") {
     OptionalText a = std::string("begeleiding");
     OptionalText b = a;
     a = "toezicht";
