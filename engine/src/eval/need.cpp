@@ -37,9 +37,12 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
         if (*item_kind != kind)
             continue;
         Decimal hours = item.amount.amount;
-        std::string written;
-        if (env_.explain)
-            written = item.amount.amount.to_string() + " " + item.amount.unit.to_string();
+        std::string written; // "90 minutes/week ÷ 60 = 1.5 hours/week", when explaining
+        if (env_.explain) {
+            item.amount.amount.append_to(written);
+            written += ' ';
+            item.amount.unit.append_to(written);
+        }
         if (item.amount.unit == minutes_per_week) {
             auto converted = div(item.amount.amount, Decimal::from_int(60));
             if (!converted.value) {
@@ -47,8 +50,11 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
                 continue;
             }
             hours = *converted.value;
-            if (env_.explain)
-                written += " ÷ 60 = " + hours.to_string() + " hours/week";
+            if (env_.explain) {
+                written += " ÷ 60 = ";
+                hours.append_to(written);
+                written += " hours/week";
+            }
         } else if (!(item.amount.unit == hours_per_week)) {
             add_reasons(why, {"need item in " + item.amount.unit.to_string() +
                               " is not hours/week or minutes/week"});
@@ -60,8 +66,11 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
             continue;
         }
         total = *sum.value;
-        if (env_.explain)
-            parts_nl += (parts_nl.empty() ? "" : " + ") + written;
+        if (env_.explain) {
+            if (!parts_nl.empty())
+                parts_nl += " + ";
+            parts_nl += written;
+        }
     }
     Value v = overflow       ? Value::undetermined("overflow in need(" + kind + ")")
               : !why.empty() ? Value::undetermined(std::move(why))

@@ -112,7 +112,8 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
         result = Value::undetermined("no version of table " + table.name + " valid on " +
                                      env_.reference_date.to_string());
     } else {
-        node.version = static_cast<std::uint32_t>(version - table.versions.data());
+        if (explain)
+            node.version = static_cast<std::uint32_t>(version - table.versions.data());
         if (explain && version->valid)
             note_version_validity(node, version->valid->from, version->valid->to, "version valid");
         boost::container::small_vector<std::size_t, 4> matched;
@@ -123,7 +124,8 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
                 ok = cell_matches(row.cells[k], *args[k]);
             if (ok) {
                 matched.push_back(r);
-                node.rows.push_back(static_cast<std::uint32_t>(r));
+                if (explain)
+                    node.rows.push_back(static_cast<std::uint32_t>(r));
                 if (version->hit != sema::HitPolicy::sum)
                     break;
             }

@@ -98,22 +98,30 @@ void Scalar::append_to(std::string& out, bool quote_text) const {
 }
 
 bool operator==(Scalar const& a, Scalar const& b) {
-    if (!(a.type == b.type))
+    // The kind and the payload first, the whole type (unit, enumeration name) last: a table
+    // compares an argument with cell after cell, and most differ in the payload.
+    if (a.type.kind != b.type.kind)
         return false;
+    bool same = false;
     switch (a.type.kind) {
     case Type::Kind::error:
-        return true;
+        same = true;
+        break;
     case Type::Kind::boolean:
-        return a.boolean == b.boolean;
+        same = a.boolean == b.boolean;
+        break;
     case Type::Kind::date:
-        return a.date == b.date;
+        same = a.date == b.date;
+        break;
     case Type::Kind::text:
     case Type::Kind::enumeration:
-        return a.text == b.text;
+        same = a.text == b.text;
+        break;
     case Type::Kind::number:
-        return a.number == b.number;
+        same = a.number == b.number;
+        break;
     }
-    return false;
+    return same && a.type == b.type;
 }
 
 std::vector<InputInfo> const& inputs() {
