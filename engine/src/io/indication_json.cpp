@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace billijk::io {
 
@@ -41,8 +42,18 @@ void period(JsonWriter& w, Period const& p) {
     w.end_object();
 }
 
-void explanation(JsonWriter& w, Explanation const& e) {
+/// The explanation nodes already written into one document. A shared node (one value used in
+/// several places) is printed in full at every use; its bytes are copied, not built again: an
+/// explained indication prints about three nodes for every distinct one.
+using WrittenNodes = std::unordered_map<Explanation const*, JsonWriter::Written>;
+
+void explanation(JsonWriter& w, Explanation const& e, WrittenNodes& written) {
+    if (auto it = written.find(&e); it != written.end()) {
+        w.repeat(it->second);
+        return;
+    }
     w.begin_object();
+    auto bytes = JsonWriter::Written::start(w);
     put_if(w, "cites", e.cites);
     put_if(w, "expression", e.expression);
     put_if(w, "formula", e.formula);
@@ -50,7 +61,7 @@ void explanation(JsonWriter& w, Explanation const& e) {
         w.key("inputs");
         w.begin_array();
         for (Explanation const& input : e.inputs)
-            explanation(w, input);
+            explanation(w, input, written);
         w.end_array();
     }
     put_if(w, "kind", e.kind);
@@ -63,6 +74,8 @@ void explanation(JsonWriter& w, Explanation const& e) {
     put_if(w, "package", e.package);
     put_if(w, "value", e.value);
     w.end_object();
+    bytes.finish(w);
+    written.emplace(&e, bytes);
 }
 
 void reason_list(JsonWriter& w, std::vector<Reason> const& list) {
@@ -134,7 +147,7 @@ void previous(JsonWriter& w, PreviousIndication const& p) {
     w.end_object();
 }
 
-void provision(JsonWriter& w, ProvisionResult const& p, bool explanations) {
+void provision(JsonWriter& w, ProvisionResult const& p, bool explanations, WrittenNodes& written) {
     w.begin_object();
     put_amount(w, "budget", p.budget);
     if (p.previous) {
@@ -150,7 +163,7 @@ void provision(JsonWriter& w, ProvisionResult const& p, bool explanations) {
     w.end_object();
     if (explanations) {
         w.key("explanation");
-        explanation(w, p.explanation);
+        explanation(w, p.explanation, written);
     }
     w.member("form", p.form);
     w.key("granted");
@@ -195,8 +208,9 @@ void indication_object(JsonWriter& w, Indication const& indication, bool explana
     }
     w.key("provisions");
     w.begin_array();
+    WrittenNodes written;
     for (ProvisionResult const& p : indication.provisions)
-        provision(w, p, explanations);
+        provision(w, p, explanations, written);
     w.end_array();
     w.member("reference_date", indication.reference_date.to_string());
     w.key("rules");

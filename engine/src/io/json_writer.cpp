@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <cstring>
 
 namespace billijk::io {
 
@@ -90,6 +91,44 @@ void JsonWriter::integer(std::int64_t value) {
     char buffer[24];
     auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
     out_.append(buffer, end);
+}
+
+void JsonWriter::repeat(Written const& value) {
+    before_value();
+    // Appended from out_ itself: reserve first, so that the source stays where it is.
+    out_.reserve(out_.size() + value.length_ + 256);
+    std::size_t const depth = levels_.size();
+    if (indent_ < 0 || depth == value.depth_) {
+        out_.append(out_.data() + value.from_, value.length_);
+        return;
+    }
+    // Pretty output at another depth: every line after the first is indented by the depth
+    // difference more or less. A JSON string holds no raw newline, so each '\n' starts a line.
+    auto const step = static_cast<std::ptrdiff_t>(indent_);
+    std::ptrdiff_t const shift =
+        (static_cast<std::ptrdiff_t>(depth) - static_cast<std::ptrdiff_t>(value.depth_)) * step;
+    std::size_t at = value.from_;
+    std::size_t const end = value.from_ + value.length_;
+    while (at < end) {
+        auto const* newline =
+            static_cast<char const*>(std::memchr(out_.data() + at, '\n', end - at));
+        std::size_t const line_end =
+            newline ? static_cast<std::size_t>(newline - out_.data()) : end;
+        if (line_end == end) {
+            out_.reserve(out_.size() + (end - at));
+            out_.append(out_.data() + at, end - at);
+            break;
+        }
+        out_.reserve(out_.size() + (line_end + 1 - at) + 256);
+        out_.append(out_.data() + at, line_end + 1 - at);
+        std::size_t spaces = 0;
+        at = line_end + 1;
+        while (at < end && out_[at] == ' ') {
+            ++spaces;
+            ++at;
+        }
+        out_.append(static_cast<std::size_t>(static_cast<std::ptrdiff_t>(spaces) + shift), ' ');
+    }
 }
 
 namespace {

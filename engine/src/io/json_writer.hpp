@@ -14,6 +14,7 @@
 //   std::string text = w.take();     // "{\n  \"amount\": \"16.00\"\n}"
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -45,6 +46,25 @@ class JsonWriter {
     void boolean(bool value);
     void integer(std::int64_t value);
     void null();
+
+    /// A value written earlier, to be written again without building it again (a shared
+    /// explanation node is printed at every use). Taken right after begin_object() or
+    /// begin_array() with start(), completed after the matching end with finish().
+    class Written {
+      public:
+        static Written start(JsonWriter const& w) {
+            return {w.out_.size() - 1, w.levels_.size() - 1};
+        }
+        void finish(JsonWriter const& w) { length_ = w.out_.size() - from_; }
+
+      private:
+        friend class JsonWriter;
+        Written(std::size_t from, std::size_t depth) : from_(from), depth_(depth) {}
+        std::size_t from_, depth_, length_ = 0;
+    };
+    /// Writes the bytes of `value` again as the next value: the same bytes its members would
+    /// give, re-indented when the value now sits at another depth.
+    void repeat(Written const& value);
 
     std::string take() { return std::move(out_); }
 

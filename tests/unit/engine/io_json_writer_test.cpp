@@ -272,6 +272,39 @@ TEST_CASE("io: the direct writer escapes strings as nlohmann does") {
     }
 }
 
+TEST_CASE("io: a shared explanation node is written at every use, at any depth") {
+    // The writer copies the bytes of a node it wrote before (JsonWriter::repeat): the copy must
+    // equal writing the node again, at the same depth, deeper, shallower and on one line.
+    Indication ind = test::sample_indication();
+    Explanation leaf;
+    leaf.kind = "parameter";
+    leaf.name = "share";
+    leaf.value = "60%";
+    leaf.note_nl = "versie geldig van 2015-01-01 zonder einddatum";
+    Explanation middle;
+    middle.kind = "rule";
+    middle.name = "capped";
+    middle.inputs.push_back(leaf);
+    middle.inputs.push_back(std::make_shared<Explanation const>(Explanation{}));
+    auto const shared_middle = std::make_shared<Explanation const>(middle);
+    ExplanationRef const shared_leaf = shared_middle->inputs.refs().front();
+    Explanation deeper;
+    deeper.kind = "expression";
+    deeper.inputs.push_back(shared_middle);
+    Explanation root = ind.provisions.at(0).explanation;
+    root.inputs.push_back(shared_middle);                               // depth d
+    root.inputs.push_back(std::make_shared<Explanation const>(deeper)); // depth d + 1
+    root.inputs.push_back(shared_leaf);                                 // the leaf shallower
+    root.inputs.push_back(shared_middle);                               // depth d again
+    ind.provisions.at(0).explanation = root;
+    ProvisionResult second = ind.provisions.at(0);
+    second.explanation = Explanation{};
+    second.explanation.kind = "provision";
+    second.explanation.inputs.push_back(shared_leaf); // in the next provision
+    ind.provisions.push_back(second);
+    check_same(ind);
+}
+
 TEST_CASE("io: JsonWriter nests empty and filled containers like nlohmann") {
     io::JsonWriter w(2);
     w.begin_object();
