@@ -133,83 +133,89 @@ void JsonWriter::repeat(Written const& value) {
 
 namespace {
 
-/// Strict UTF-8 (no overlong forms, no surrogates, at most U+10FFFF), as nlohmann decodes it.
-bool valid_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto const c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t length = 0;
-        std::uint32_t code = 0;
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2;
-            code = c & 0x1Fu;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            code = c & 0x0Fu;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            code = c & 0x07u;
-        } else {
-            return false;
-        }
-        if (i + length > text.size())
-            return false;
-        for (std::size_t k = 1; k < length; ++k) {
-            auto const b = static_cast<unsigned char>(text[i + k]);
-            if ((b & 0xC0u) != 0x80u)
-                return false;
-            code = (code << 6) | (b & 0x3Fu);
-        }
-        if (length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF)))
-            return false;
-        if (length == 4 && (code < 0x10000 || code > 0x10FFFF))
-            return false;
-        i += length;
+/// The length of the UTF-8 sequence (2 to 4 bytes) that starts at `i` with a byte >= 0x80, or 0
+/// when it is not strict UTF-8 as nlohmann decodes it: no overlong forms, no surrogates, at most
+/// U+10FFFF.
+std::size_t utf8_sequence(std::string_view text, std::size_t i) {
+    auto const c = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    std::uint32_t code = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+        length = 2;
+        code = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        length = 3;
+        code = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        length = 4;
+        code = c & 0x07u;
+    } else {
+        return 0;
     }
-    return true;
+    if (i + length > text.size())
+        return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        auto const b = static_cast<unsigned char>(text[i + k]);
+        if ((b & 0xC0u) != 0x80u)
+            return 0;
+        code = (code << 6) | (b & 0x3Fu);
+    }
+    if (length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF)))
+        return 0;
+    if (length == 4 && (code < 0x10000 || code > 0x10FFFF))
+        return 0;
+    return length;
+}
+
+/// True when none of the 8 bytes at `at` needs a look: no control character, no quote, no
+/// backslash, no byte of a multibyte sequence. Text is mostly such runs (bit tricks after
+/// "Bit Twiddling Hacks", haszero and hasless: exact for whether any byte matches).
+bool plain8(char const* at) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t highs = 0x8080808080808080ull;
+    std::uint64_t word;
+    std::memcpy(&word, at, sizeof word);
+    auto const has_zero = [&](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    std::uint64_t const below_space = (word - ones * 0x20) & ~word & highs;
+    std::uint64_t const special = (word & highs) | below_space | has_zero(word ^ (ones * '"')) |
+                                  has_zero(word ^ (ones * '\\'));
+    return special == 0;
 }
 
 } // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-    // Valid UTF-8 without control characters, the usual case, needs only '"' and '\\' escaped.
-    // Any other string goes to nlohmann, whose escapes and replacement of invalid UTF-8 the
-    // output must match exactly.
-    bool special = false;
-    for (char const ch : text) {
-        auto const c = static_cast<unsigned char>(ch);
-        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
-            special = true;
-            break;
-        }
-    }
-    if (!special) { // printable ASCII without quotes or backslashes: as it is
-        out += '"';
-        out.append(text);
-        out += '"';
-        return;
-    }
-    bool control = false;
-    for (unsigned char c : text)
-        control = control || c < 0x20;
-    if (control || !valid_utf8(text)) {
-        out += nlohmann::json(std::string(text))
-                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        return;
-    }
+    // One pass: valid UTF-8 without control characters, the usual case (labels and citations
+    // have "ë" and "§"), needs only '"' and '\\' escaped, and is appended in runs between them.
+    // A control character or invalid UTF-8 sends the whole string to nlohmann, whose escapes and
+    // replacement of invalid UTF-8 the output must match exactly.
+    std::size_t const start = out.size();
     out += '"';
     std::size_t from = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '"' && text[i] != '\\')
+    for (std::size_t i = 0; i < text.size();) {
+        while (i + 8 <= text.size() && plain8(text.data() + i))
+            i += 8;
+        if (i == text.size())
+            break;
+        auto const c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c < 0x80) {
+            if (c == '"' || c == '\\') {
+                out.append(text.substr(from, i - from));
+                out += '\\';
+                out += static_cast<char>(c);
+                from = i + 1;
+            }
+            ++i;
             continue;
-        out.append(text.substr(from, i - from));
-        out += '\\';
-        out += text[i];
-        from = i + 1;
+        }
+        std::size_t const length = c < 0x20 ? 0 : utf8_sequence(text, i);
+        if (length == 0) {
+            out.resize(start);
+            out += nlohmann::json(std::string(text))
+                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            return;
+        }
+        i += length;
     }
     out.append(text.substr(from));
     out += '"';
