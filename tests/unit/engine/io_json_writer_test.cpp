@@ -9,6 +9,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <random>
+#include <string>
+#include <vector>
+
 namespace billijk {
 namespace {
 
@@ -303,6 +307,48 @@ TEST_CASE("io: a shared explanation node is written at every use, at any depth")
     second.explanation.inputs.push_back(shared_leaf); // in the next provision
     ind.provisions.push_back(second);
     check_same(ind);
+}
+
+TEST_CASE("io: random strings are escaped as nlohmann escapes them") {
+    // append_json_string skips plain bytes eight at a time and checks UTF-8 as it goes: strings
+    // of every length up to 40 with specials at every position, against nlohmann's dump.
+    std::vector<std::string> const pieces = {"a",
+                                             "Z",
+                                             " ",
+                                             "~",
+                                             "\"",
+                                             "\\",
+                                             "/",
+                                             "\n",
+                                             "\t",
+                                             std::string(1, '\0'),
+                                             "\x1F",
+                                             "\x7F",
+                                             "\xC3\xAB",
+                                             "\xC2\xA7",
+                                             "\xE2\x80\xA6",
+                                             "\xF0\x9F\x98\x80",
+                                             "\xFF",
+                                             "\xC3",
+                                             "\xE2\x82",
+                                             "\xED\xA0\x80",
+                                             "\xC0\xAF"};
+    std::mt19937 random(20261127);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        auto const parts = random() % 24;
+        for (std::size_t k = 0; k < parts; ++k) {
+            // Mostly plain letters, so that long plain runs occur between the specials.
+            auto const pick = random() % (pieces.size() * 3);
+            text += pick < pieces.size() ? pieces[pick] : std::string(1 + random() % 9, 'x');
+        }
+        std::string ours;
+        io::append_json_string(ours, text);
+        auto const theirs =
+            nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        INFO(text);
+        REQUIRE(ours == theirs);
+    }
 }
 
 TEST_CASE("io: JsonWriter nests empty and filled containers like nlohmann") {
