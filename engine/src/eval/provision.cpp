@@ -8,8 +8,6 @@
 #include "eval/request.hpp"
 #include "eval/split.hpp"
 
-#include <algorithm>
-
 namespace billijk::eval {
 
 namespace {
@@ -46,13 +44,13 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
     Date const reference = the_case.period.start;
     auto const& request = the_case.requests[index];
     auto const& root = program.packages[root_id];
-    std::string path = "requests[" + std::to_string(index) + "]";
     auto ref = root.lookup(request.provision);
     if (!ref || ref->kind != sema::DeclKind::provision) {
         Diagnostics diags;
-        auto& d = diags.error("E0802", std::nullopt,
-                              path + ".provision: unknown provision '" + request.provision +
-                                  "' in package " + root.name);
+        auto& d =
+            diags.error("E0802", std::nullopt,
+                        "requests[" + std::to_string(index) + "].provision: unknown provision '" +
+                            request.provision + "' in package " + root.name);
         std::string known;
         for (auto const& [name, r] : root.view)
             if (r.kind == sema::DeclKind::provision)
@@ -81,9 +79,8 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
     // Refusals of the lower layers first, each package in declaration order.
     bool refused = false;
     std::vector<std::string> open;
-    auto lineage = root.lineage;
-    std::reverse(lineage.begin(), lineage.end());
-    for (auto pid : lineage) {
+    for (auto at = root.lineage.rbegin(); at != root.lineage.rend(); ++at) {
+        auto const pid = *at;
         for (auto const& r : program.refusals) {
             if (r.package != pid)
                 continue;

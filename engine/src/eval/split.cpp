@@ -139,7 +139,10 @@ Result<ProvisionResult> evaluate_request(sema::Program const& program, sema::Pac
             part_case->period = part;
             current = &*part_case;
         }
-        BILLIJK_TRY(evaluated, evaluate_part(program, root, *current, index, explain));
+        auto part_result = evaluate_part(program, root, *current, index, explain);
+        if (!part_result)
+            return part_result.diagnostics();
+        auto& evaluated = part_result.value(); // used in place: a ProvisionResult is large to move
         auto pieces = split_at(part, evaluated.change_dates);
         todo.erase(todo.begin());
         if (pieces.size() == 1 && todo.empty() && done.empty()) {
