@@ -480,7 +480,6 @@ void Decimal::append_to(std::string& out) const {
     out.push_back('.');
     out += frac;
     out += "\u2026";
-    return;
 }
 
 std::strong_ordering operator<=>(Decimal const& a, Decimal const& b) {

@@ -45,8 +45,6 @@ class OptionalText {
     operator std::string_view() const { return str(); }
     bool empty() const { return !text_; }
     std::size_t size() const { return text_ ? text_->size() : 0; }
-    char const* c_str() const { return str().c_str(); }
-    char back() const { return text_->back(); }
 
     friend bool operator==(OptionalText const& a, OptionalText const& b) {
         return a.str() == b.str();
