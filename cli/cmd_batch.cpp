@@ -9,6 +9,7 @@
 #include "rules_location.hpp"
 #include "store_options.hpp"
 
+#include "batch/dictionary_sample.hpp"
 #include "batch/line.hpp"
 #include "batch/pipeline.hpp"
 #include "batch/progress.hpp"
@@ -209,32 +210,40 @@ int cmd_batch(int argc, char** argv) {
         std::cerr << command << ": error: " << out_path << ": cannot create the output file\n";
         return exit_usage;
     }
+    std::atomic<std::uint64_t> bytes_read{0};
+    auto& source = reader.value();
+    auto next_record = [&]() -> std::optional<batch::InputRecord> {
+        auto record = source.next();
+        while (record && record->line < from_line)
+            record = source.next();
+        bytes_read.store(source.bytes_read(), std::memory_order_relaxed);
+        return record;
+    };
+    batch::LineWork work{rules.value(), reader.value().format(), csv ? &*csv : nullptr, options,
+                         !args.has("no-explain")};
     StoreRun store_run;
-    if (storing)
+    batch::DictionarySample sample;
+    if (storing) {
+        sample = batch::sample_for_dictionary(next_record, work);
+        store_run.setup.dictionary = std::move(sample.dictionary);
         if (int const code = begin_store_run(store_run, args, *root, plugins, *key, input_name);
             code != exit_ok)
             return code;
+        work.store_key = &*key;
+        work.known_packages = &store_run.known_packages;
+        work.dictionary = store_run.run->dictionary();
+    }
 
-    batch::LineWork const work{rules.value(),
-                               reader.value().format(),
-                               csv ? &*csv : nullptr,
-                               options,
-                               !args.has("no-explain"),
-                               key ? &*key : nullptr,
-                               storing ? &store_run.known_packages : nullptr};
     batch::Progress progress(batch::Progress::stderr_is_terminal());
-    std::atomic<std::uint64_t> bytes_read{0};
     batch::Writer writer(out.get(), input.string(), progress, bytes_read,
                          reader.value().total_bytes(), storing ? &*store_run.run : nullptr,
                          commit_every, now_utc);
-    auto& source = reader.value();
+    std::size_t sampled = 0; // the records read ahead go first, in order
     bool const completed = batch::run_ordered<batch::LineResult>(
         [&]() -> std::optional<batch::InputRecord> {
-            auto record = source.next();
-            while (record && record->line < from_line)
-                record = source.next();
-            bytes_read.store(source.bytes_read(), std::memory_order_relaxed);
-            return record;
+            if (sampled < sample.records.size())
+                return std::move(sample.records[sampled++]);
+            return next_record();
         },
         [&](batch::InputRecord const& record) { return work.process(record); },
         [&](batch::LineResult&& r) { return writer.write(std::move(r)); },

@@ -16,6 +16,36 @@ std::string error_line(std::size_t line, std::vector<Diagnostic> const& problems
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+Result<LineWork::Indicated> LineWork::indicate_record(InputRecord const& record) const {
+    std::string csv_text;
+    if (format == InputFormat::csv) {
+        BILLIJK_TRY(json, csv->case_json(record.text));
+        csv_text = std::move(json);
+    }
+    std::string const& case_text = format == InputFormat::csv ? csv_text : record.text;
+    Indicated out;
+    out.parsed = io::parse_json_tree(case_text);
+    auto the_case = io::read_case(out.parsed);
+    if (!the_case)
+        return the_case.diagnostics();
+    IndicateOptions run = options;
+    run.explain = explain;
+    auto indication = indicate(rules, the_case.value(), run);
+    if (!indication)
+        return indication.diagnostics();
+    out.indication = std::move(indication).value();
+    out.indication.fingerprint =
+        io::fingerprint(out.indication, io::canonical_case_json(*out.parsed.root));
+    return out;
+}
+
+std::optional<std::string> LineWork::stored_output(InputRecord const& record) const {
+    auto indicated = indicate_record(record);
+    if (!indicated)
+        return std::nullopt;
+    return io::write_indication_json(indicated.value().indication, explain);
+}
+
 LineResult LineWork::process(InputRecord const& record) const {
     LineResult r;
     r.line = record.line;
@@ -27,34 +57,17 @@ LineResult LineWork::process(InputRecord const& record) const {
         return std::move(r);
     };
 
-    std::string csv_text;
-    if (format == InputFormat::csv) {
-        auto json = csv->case_json(record.text);
-        if (!json)
-            return failed(json.diagnostics());
-        csv_text = std::move(json).value();
-    }
-    std::string const& case_text = format == InputFormat::csv ? csv_text : record.text;
-    // Parsed once: read, fingerprinted (canonical form) and, with --store, pseudonymised.
-    io::JsonParseResult parsed = io::parse_json_tree(case_text);
-    auto the_case = io::read_case(parsed);
-    if (!the_case)
-        return failed(the_case.diagnostics());
-    IndicateOptions run = options;
-    run.explain = explain;
-    auto indication = indicate(rules, the_case.value(), run);
-    if (!indication)
-        return failed(indication.diagnostics());
-    Indication result = std::move(indication).value();
-    result.fingerprint = io::fingerprint(result, io::canonical_case_json(*parsed.root));
-
+    auto indicated = indicate_record(record);
+    if (!indicated)
+        return failed(indicated.diagnostics());
+    Indication const& result = indicated.value().indication;
     if (store_key != nullptr) {
         // The stored bytes are exactly `indicate --format json`'s, as replay recomputes them;
         // with --no-explain without the explanations, which replay then leaves out too (and
         // recomputes when asked: store/replay.hpp, docs/store.md).
-        auto prepared = store::prepare_indication(std::move(*parsed.root), result,
+        auto prepared = store::prepare_indication(std::move(*indicated.value().parsed.root), result,
                                                   io::write_indication_json(result, explain),
-                                                  *store_key, *known_packages);
+                                                  *store_key, *known_packages, dictionary);
         if (!prepared)
             return failed(prepared.diagnostics());
         r.stored = std::move(prepared).value();

@@ -10,6 +10,7 @@
 #include "batch/reader.hpp"
 
 #include "billijk/engine.hpp"
+#include "io/json_tree.hpp"
 #include "store/batch_records.hpp"
 
 #include <optional>
@@ -36,8 +37,23 @@ struct LineWork {
     bool explain = true;                                   ///< false: --no-explain
     store::PseudonymKey const* store_key = nullptr;        ///< set with --store
     std::set<std::string> const* known_packages = nullptr; ///< with --store
+    store::OutputDictionary const* dictionary = nullptr;   ///< with --store: the run's, if any
 
     LineResult process(InputRecord const& record) const;
+
+    /// The output as --store keeps it (`indicate --format json`, without explanations with
+    /// --no-explain), or nullopt for a line that gives no indication: what a run's
+    /// compression dictionary is trained on (dictionary_sample.hpp).
+    std::optional<std::string> stored_output(InputRecord const& record) const;
+
+  private:
+    /// The record's case, parsed once (read, fingerprinted and, with --store, pseudonymised),
+    /// and its indication with the fingerprint.
+    struct Indicated {
+        io::JsonParseResult parsed;
+        Indication indication;
+    };
+    Result<Indicated> indicate_record(InputRecord const& record) const;
 };
 
 /// The error record of a line: {"errors":[{"id":…,"message":…}],"line":N}.

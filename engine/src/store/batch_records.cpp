@@ -3,6 +3,7 @@
 
 #include "io/fingerprint.hpp"
 #include "store/audit.hpp"
+#include "store/output_dictionaries.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -61,7 +62,8 @@ std::optional<BatchRunRecord> record_from_json(std::string const& text) {
 
 Result<PreparedIndication> prepare_indication(io::JsonNode case_tree, Indication const& indication,
                                               std::string output, PseudonymKey const& key,
-                                              std::set<std::string> const& known_packages) {
+                                              std::set<std::string> const& known_packages,
+                                              OutputDictionary const* dictionary) {
     for (auto const& package : indication.rules)
         if (known_packages.count(package.hash) == 0)
             return fail("S0108", std::nullopt,
@@ -80,7 +82,7 @@ Result<PreparedIndication> prepare_indication(io::JsonNode case_tree, Indication
     out.fingerprint = indication.fingerprint;
     out.output_sha256 = io::sha256_hex(output);
     // Compressed here, on the worker threads, not in the single writer.
-    auto encoded = encode_output(output);
+    auto encoded = encode_output(output, dictionary);
     out.output = std::move(encoded.bytes);
     out.output_encoding = std::move(encoded.encoding);
     std::set<std::string> bound;
@@ -137,6 +139,8 @@ Result<BatchRun> BatchRun::begin(Database& db, BatchRunSetup const& setup, Pseud
         BatchRun run(db, setup, std::move(record));
         run.rule_set_ = rule_set;
         run.plugin_set_ = plugin_set;
+        if (setup.dictionary && put_output_dictionary(sql, *setup.dictionary))
+            run.dictionary_ = &*setup.dictionary;
         run.write_record(sql);
         tx.commit();
         return run;

@@ -17,6 +17,7 @@
 
 #include "billijk/indication.hpp"
 #include "store/database.hpp"
+#include "store/output_codec.hpp"
 #include "store/pseudonym.hpp"
 #include "store/records.hpp"
 
@@ -34,6 +35,9 @@ struct BatchRunSetup {
     std::vector<RuleFile> rule_files;
     std::vector<PluginFile> plugins; ///< every loaded plugin; `bound` is per indication
     std::optional<std::string> date_option;
+    /// Trained on the run's first outputs (batch/dictionary_sample.hpp), kept in the store
+    /// with the run, and used for every output of the run; none for a short input.
+    std::optional<OutputDictionary> dictionary;
 };
 
 /// One indication made ready for storing, without touching the database.
@@ -49,12 +53,14 @@ struct PreparedIndication {
     std::string bound_plugins; ///< of the plugins the indication names (bound_plugins_text)
 };
 
-/// Pseudonymises (the parsed case, taken) and hashes one indication (thread-safe). S0106 when a
-/// BSN would be stored in clear; S0108 when a rule package of the indication is not among
-/// `known_packages` (the "sha256:…" hashes of the run's rule texts and plugin rule sources).
+/// Pseudonymises (the parsed case, taken), hashes and compresses (with `dictionary` when given:
+/// BatchRun::dictionary) one indication (thread-safe). S0106 when a BSN would be stored in
+/// clear; S0108 when a rule package of the indication is not among `known_packages` (the
+/// "sha256:…" hashes of the run's rule texts and plugin rule sources).
 Result<PreparedIndication> prepare_indication(io::JsonNode case_tree, Indication const& indication,
                                               std::string output, PseudonymKey const& key,
-                                              std::set<std::string> const& known_packages);
+                                              std::set<std::string> const& known_packages,
+                                              OutputDictionary const* dictionary = nullptr);
 
 /// The run record, as kept in `meta`.
 struct BatchRunRecord {
@@ -77,6 +83,9 @@ class BatchRun {
                                   std::string const& now);
 
     std::int64_t number() const { return record_.run; }
+    /// The setup's dictionary, once kept in the store; nullptr without one (or when the store
+    /// has another under its id: put_output_dictionary).
+    OutputDictionary const* dictionary() const { return dictionary_; }
     BatchRunRecord const& record() const { return record_; }
 
     /// Stores `group` (in order) with its audit entries and moves the run record to
@@ -96,6 +105,7 @@ class BatchRun {
     BatchRunSetup const* setup_;
     BatchRunRecord record_;
     std::string rule_set_, plugin_set_;
+    OutputDictionary const* dictionary_ = nullptr;
 };
 
 } // namespace billijk::store

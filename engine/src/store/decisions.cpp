@@ -1,5 +1,6 @@
 #include "store/decisions.hpp"
 #include "store/output_codec.hpp"
+#include "store/output_dictionaries.hpp"
 
 #include "billijk/decimal.hpp"
 #include "billijk/unit.hpp"
@@ -225,10 +226,11 @@ Result<std::int64_t> record_decision(Database& db, std::int64_t indication,
                             std::to_string(indication));
         auto const& column = query.getColumn(0);
         std::string why;
+        StoredDictionaries dictionaries(db.sql());
         auto const text =
             decode_output(std::string_view(static_cast<char const*>(column.getBlob()),
                                            static_cast<std::size_t>(column.getBytes())),
-                          query.getColumn(1).getString(), why);
+                          query.getColumn(1).getString(), why, &dictionaries);
         if (!text)
             return fail("S0111", std::nullopt,
                         db.path().string() + ": indication " + std::to_string(indication) + ": " +

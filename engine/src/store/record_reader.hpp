@@ -18,6 +18,8 @@
 // it no longer than the database connection.
 #pragma once
 
+#include "store/output_dictionaries.hpp"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -29,7 +31,7 @@ namespace billijk::store {
 
 class RecordReader {
   public:
-    explicit RecordReader(SQLite::Database& db) : db_(&db) {}
+    explicit RecordReader(SQLite::Database& db) : db_(&db), dictionaries_(db) {}
 
     /// The statement for `sql`, prepared on the first call and reset on every call, so that it
     /// can be bound and stepped from its first row. Throws SQLite::Exception on bad SQL.
@@ -43,12 +45,16 @@ class RecordReader {
     /// per indication made malloc give memory back to the system and take it again each time.
     std::string& scratch() { return scratch_; }
 
+    /// The compression dictionaries of stored outputs, each read once.
+    StoredDictionaries& dictionaries() { return dictionaries_; }
+
   private:
     SQLite::Database* db_;
     // unique_ptr: a Statement can be neither copied nor moved into the map.
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
     std::map<std::string, std::string> shared_hashes_;
     std::string scratch_;
+    StoredDictionaries dictionaries_;
 };
 
 } // namespace billijk::store

@@ -1,5 +1,6 @@
 #include "store/records.hpp"
 #include "store/output_codec.hpp"
+#include "store/output_dictionaries.hpp"
 
 #include "io/fingerprint.hpp"
 #include "io/json_writer.hpp"
@@ -35,14 +36,6 @@ void read_manifest(SQLite::Statement& row, int first, PluginFile& p) {
     p.abi = row.getColumn(first + 3).getString();
 }
 
-void put_blob(SQLite::Database& db, std::string const& sha256, std::string const& bytes) {
-    SQLite::Statement insert(db, "INSERT OR IGNORE INTO blobs(sha256, size, data) VALUES (?,?,?)");
-    insert.bind(1, sha256);
-    insert.bind(2, static_cast<std::int64_t>(bytes.size()));
-    insert.bind(3, bytes.data(), static_cast<int>(bytes.size()));
-    insert.exec();
-}
-
 /// The column's bytes, valid until the statement steps on.
 std::string_view blob_view(SQLite::Column const& column) {
     return {static_cast<char const*>(column.getBlob()),
@@ -54,6 +47,14 @@ std::string blob_bytes(SQLite::Column const& column) {
 }
 
 } // namespace
+
+void put_blob(SQLite::Database& db, std::string const& sha256, std::string const& bytes) {
+    SQLite::Statement insert(db, "INSERT OR IGNORE INTO blobs(sha256, size, data) VALUES (?,?,?)");
+    insert.bind(1, sha256);
+    insert.bind(2, static_cast<std::int64_t>(bytes.size()));
+    insert.bind(3, bytes.data(), static_cast<int>(bytes.size()));
+    insert.exec();
+}
 
 std::optional<Diagnostics> check_key(SQLite::Database& db, PseudonymKey const& key,
                                      std::filesystem::path const& path) {
@@ -292,8 +293,9 @@ Result<StoredIndication> load_indication(Database& db, std::int64_t id) {
         out.engine = query.getColumn(3).getString();
         out.fingerprint = query.getColumn(4).getString();
         std::string why;
-        auto output =
-            decode_output(blob_bytes(query.getColumn(5)), query.getColumn(8).getString(), why);
+        StoredDictionaries dictionaries(db.sql());
+        auto output = decode_output(blob_bytes(query.getColumn(5)), query.getColumn(8).getString(),
+                                    why, &dictionaries);
         if (!output)
             return fail("S0111", std::nullopt,
                         db.path().string() + ": indication " + std::to_string(id) + ": " + why +
@@ -455,7 +457,7 @@ std::optional<nlohmann::json> indication_audit_content(RecordReader& reader, std
     std::string why;
     std::string& output = reader.scratch();
     facts.output = decode_output_into(blob_view(query.getColumn(5)), query.getColumn(8).getString(),
-                                      output, why)
+                                      output, why, &reader.dictionaries())
                        ? "sha256:" + io::sha256_hex(output)
                        : "undecodable: " + why;
     facts.case_hash = "sha256:" + io::sha256_hex(blob_view(query.getColumn(6)));

@@ -63,6 +63,8 @@ std::optional<Diagnostics> check_key(SQLite::Database& db, PseudonymKey const& k
 /// by rule_set_hash), and each plugin's manifest and library bytes (once per file hash).
 void put_rule_set(SQLite::Database& sql, std::vector<RuleFile> const& files);
 void put_plugins(SQLite::Database& sql, std::vector<PluginFile> const& plugins);
+/// Inside the caller's transaction: `bytes` in the content-addressed blobs, unless already there.
+void put_blob(SQLite::Database& sql, std::string const& sha256, std::string const& bytes);
 
 /// "sha256:" over the plugins' manifests and file hashes, sorted by file hash: the key of a
 /// plugin set (schema 4), so that equal sets of plugins are stored once.
