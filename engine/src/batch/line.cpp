@@ -43,7 +43,7 @@ std::optional<std::string> LineWork::stored_output(InputRecord const& record) co
     auto indicated = indicate_record(record);
     if (!indicated)
         return std::nullopt;
-    return io::write_indication_json(indicated.value().indication, explain);
+    return io::write_indication_json_line(indicated.value().indication, explain);
 }
 
 LineResult LineWork::process(InputRecord const& record) const {
@@ -61,13 +61,15 @@ LineResult LineWork::process(InputRecord const& record) const {
     if (!indicated)
         return failed(indicated.diagnostics());
     Indication const& result = indicated.value().indication;
+    // Written once, for the result line and the store.
+    std::string const json = io::write_indication_json_line(result, explain);
     if (store_key != nullptr) {
-        // The stored bytes are exactly `indicate --format json`'s, as replay recomputes them;
-        // with --no-explain without the explanations, which replay then leaves out too (and
-        // recomputes when asked: store/replay.hpp, docs/store.md).
+        // The stored bytes are exactly the result line's indication, as replay recomputes them
+        // (`indicate --format json` on one line); with --no-explain without the explanations,
+        // which replay then leaves out too (and recomputes when asked: store/replay.hpp,
+        // docs/store.md).
         auto prepared = store::prepare_indication(std::move(*indicated.value().parsed.root), result,
-                                                  io::write_indication_json(result, explain),
-                                                  *store_key, *known_packages, dictionary);
+                                                  json, *store_key, *known_packages, dictionary);
         if (!prepared)
             return failed(prepared.diagnostics());
         r.stored = std::move(prepared).value();
@@ -78,8 +80,7 @@ LineResult LineWork::process(InputRecord const& record) const {
         r.undetermined += p.status == Status::undetermined ? 1 : 0;
     }
     r.indicated = true;
-    r.output = "{\"indication\":" + io::write_indication_json_line(result, explain) +
-               ",\"line\":" + std::to_string(r.line) + "}";
+    r.output = "{\"indication\":" + json + ",\"line\":" + std::to_string(r.line) + "}";
     return r;
 }
 

@@ -41,9 +41,9 @@ struct LineWork {
 
     LineResult process(InputRecord const& record) const;
 
-    /// The output as --store keeps it (`indicate --format json`, without explanations with
-    /// --no-explain), or nullopt for a line that gives no indication: what a run's
-    /// compression dictionary is trained on (dictionary_sample.hpp).
+    /// The output as --store keeps it (the result line's indication: `indicate --format json`
+    /// on one line, without explanations with --no-explain), or nullopt for a line that gives
+    /// no indication: what a run's compression dictionary is trained on (dictionary_sample.hpp).
     std::optional<std::string> stored_output(InputRecord const& record) const;
 
   private:

@@ -255,6 +255,10 @@ std::string write_indication_json_line(Indication const& indication, bool explan
     return w.take();
 }
 
+bool indication_json_is_one_line(std::string_view json) {
+    return json.find('\n') == std::string_view::npos;
+}
+
 bool indication_json_has_explanations(std::string_view json) {
     auto const root = nlohmann::json::parse(json, nullptr, false);
     if (!root.is_object())

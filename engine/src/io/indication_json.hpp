@@ -26,6 +26,10 @@ std::string write_indication_json(Indication const& indication, bool explanation
 /// without `explanations` the provisions have no "explanation" member (`batch --no-explain`).
 std::string write_indication_json_line(Indication const& indication, bool explanations = true);
 
+/// Whether indication JSON is in the one-line form (write_indication_json_line): it holds no
+/// line break, where the indented form always does.
+bool indication_json_is_one_line(std::string_view json);
+
 /// Whether indication JSON (either form) carries explanations: true when a provision has an
 /// "explanation" member, and for an indication without provisions (both forms are the same
 /// bytes then). False for text that is not an indication object.

@@ -61,7 +61,7 @@ std::optional<BatchRunRecord> record_from_json(std::string const& text) {
 } // namespace
 
 Result<PreparedIndication> prepare_indication(io::JsonNode case_tree, Indication const& indication,
-                                              std::string output, PseudonymKey const& key,
+                                              std::string_view output, PseudonymKey const& key,
                                               std::set<std::string> const& known_packages,
                                               OutputDictionary const* dictionary) {
     for (auto const& package : indication.rules)
@@ -71,7 +71,7 @@ Result<PreparedIndication> prepare_indication(io::JsonNode case_tree, Indication
                             "' is not one of the rule texts captured for this run");
     BILLIJK_TRY(stored_case, pseudonymise_case(std::move(case_tree), key));
     for (auto const& value : stored_case.clear)
-        if (value.size() >= 8 && output.find(value) != std::string::npos)
+        if (value.size() >= 8 && output.find(value) != std::string_view::npos)
             return fail("S0106", std::nullopt,
                         "the indication output contains the BSN in clear (not stored)");
     PreparedIndication out;

@@ -46,8 +46,9 @@ struct PreparedIndication {
     PseudonymisedCase stored_case;
     std::string case_sha256;
     std::string reference_date, engine, fingerprint;
-    /// The exact `indicate --format json` bytes, as replay recomputes them, encoded for storing
-    /// (store/output_codec.hpp); the hash is of the JSON bytes.
+    /// The exact bytes of the result line's indication (`indicate --format json` on one line),
+    /// as replay recomputes them, encoded for storing (store/output_codec.hpp); the hash is of
+    /// the JSON bytes.
     std::string output, output_encoding;
     std::string output_sha256;
     std::string bound_plugins; ///< of the plugins the indication names (bound_plugins_text)
@@ -58,7 +59,7 @@ struct PreparedIndication {
 /// clear; S0108 when a rule package of the indication is not among `known_packages` (the
 /// "sha256:…" hashes of the run's rule texts and plugin rule sources).
 Result<PreparedIndication> prepare_indication(io::JsonNode case_tree, Indication const& indication,
-                                              std::string output, PseudonymKey const& key,
+                                              std::string_view output, PseudonymKey const& key,
                                               std::set<std::string> const& known_packages,
                                               OutputDictionary const* dictionary = nullptr);
 

@@ -124,9 +124,9 @@ Recomputed recompute(RecomputeInput const& input, SourceSet& sources) {
     }
     Indication result = std::move(indication).value();
     result.fingerprint = io::fingerprint(result, io::canonical_case_json(input.case_text));
-    out.output = io::write_indication_json(result, input.explain);
-    out.output_without_explanations =
-        input.explain ? io::write_indication_json(result, false) : out.output;
+    auto const write = input.one_line ? io::write_indication_json_line : io::write_indication_json;
+    out.output = write(result, input.explain);
+    out.output_without_explanations = input.explain ? write(result, false) : out.output;
     return out;
 }
 
@@ -135,6 +135,7 @@ RecomputeInput replay_input(StoredIndication const& stored, ScratchDir const* di
     input.case_text = case_for_replay(stored.case_json);
     input.date_option = stored.date_option;
     input.explain = explains(stored);
+    input.one_line = io::indication_json_is_one_line(stored.output);
     if (dir != nullptr) {
         input.rules_root = dir->rules();
         input.plugins.directories.push_back({dir->plugins(), true});

@@ -58,6 +58,9 @@ struct RecomputeInput {
     /// With explanations, as `indicate --format json`; false as `batch --store --no-explain`
     /// stored it (`explains(stored)` says which a stored output is).
     bool explain = true;
+    /// On one line, as `batch --store` stored it (the result line's indication); false
+    /// indented, as `indicate --store` (`io::indication_json_is_one_line` says which).
+    bool one_line = false;
 };
 
 /// Stage at which a recomputation failed, for the exit code.
@@ -77,7 +80,7 @@ struct Recomputed {
 RecomputeInput replay_input(StoredIndication const& stored, ScratchDir const* dir);
 
 /// Loads the rules and plugins and indicates the case exactly as `billijk indicate --format json`
-/// (without explanations when `input.explain` is false).
+/// (without explanations when `input.explain` is false, on one line when `input.one_line`).
 Recomputed recompute(RecomputeInput const& input, SourceSet& sources);
 
 /// Whether a stored output holds its explanations (`batch --store --no-explain` leaves them
