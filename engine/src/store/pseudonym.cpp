@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <stdexcept>
@@ -103,6 +104,26 @@ void replace_bsns(JsonNode& node, PseudonymKey const& key, std::vector<std::stri
     }
 }
 
+/// Whether a member name or string/number value under `node` contains `needle`: the check every
+/// stored case goes through, so it builds no path (find_in does, for the error).
+bool contains(JsonNode const& node, std::string_view needle) {
+    switch (node.kind) {
+    case JsonNode::Kind::string:
+    case JsonNode::Kind::number:
+        return node.text.find(needle) != std::string::npos;
+    case JsonNode::Kind::array:
+        return std::any_of(node.items.begin(), node.items.end(),
+                           [&](JsonNode const& item) { return contains(item, needle); });
+    case JsonNode::Kind::object:
+        for (std::size_t i = 0; i < node.items.size(); ++i)
+            if (node.keys[i].find(needle) != std::string::npos || contains(node.items[i], needle))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
 /// The JSON path of the first member name or string/number value that contains `needle`.
 std::optional<std::string> find_in(JsonNode const& node, std::string const& path,
                                    std::string_view needle) {
@@ -160,12 +181,14 @@ Result<PseudonymisedCase> pseudonymise_case(JsonNode tree, PseudonymKey const& k
     for (auto const& value : clear) {
         if (value.size() < min_clear_length)
             continue;
-        if (auto where = find_in(tree, "", value))
+        if (contains(tree, value))
             return fail("S0106", std::nullopt,
-                        *where + ": contains a BSN in clear outside a \"bsn\" field; remove it "
-                                 "from the case before storing (nothing was stored)");
+                        find_in(tree, "", value).value_or("(root)") +
+                            ": contains a BSN in clear outside a \"bsn\" field; remove it "
+                            "from the case before storing (nothing was stored)");
     }
-    out.bsn_pseudonym = pseudonym(key, client_bsn);
+    // replace_bsns has put the client's pseudonym in its place: not computed a second time.
+    out.bsn_pseudonym = tree.find("client")->find("bsn")->text;
     out.clear = std::move(clear);
     out.json = io::write_canonical(tree);
     return out;
