@@ -1,5 +1,6 @@
 #include "io/json_tree.hpp"
 
+#include "io/json_tree_fast.hpp"
 #include "io/json_writer.hpp"
 
 #include <boost/container/small_vector.hpp>
@@ -376,11 +377,20 @@ void write_canonical_to(std::string& out, JsonNode const& node, std::string& pat
 } // namespace
 
 JsonParseResult parse_json_tree(std::string_view text, std::size_t max_depth) {
+    if (auto root = parse_json_tree_fast(text, max_depth)) {
+        JsonParseResult result;
+        result.root = std::move(root);
+        return result;
+    }
+    return parse_json_tree_with_nlohmann(text, max_depth);
+}
+
+JsonParseResult parse_json_tree_with_nlohmann(std::string_view text, std::size_t max_depth) {
+    JsonParseResult result;
     TreeBuilder builder(max_depth);
     bool const ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder,
                                               nlohmann::json::input_format_t::json,
                                               /*strict=*/true, /*ignore_comments=*/false);
-    JsonParseResult result;
     if (ok && builder.root()) {
         result.root = std::move(builder.root());
         result.duplicates = std::move(builder.duplicates());

@@ -1,10 +1,11 @@
 // A JSON tree that keeps numbers as written.
 //
 // nlohmann::json turns every number with a fraction into a binary double, which Billijk never
-// lets near a value it uses. `parse_json_tree` runs nlohmann's SAX parser and builds this small
-// tree instead: numbers keep their source text ("16.00" stays "16.00", integers are written back
-// in plain decimal), object members keep document order, duplicate keys are reported, and
-// nesting is limited so that no recursion over the tree can exhaust the stack.
+// lets near a value it uses. `parse_json_tree` builds this small tree instead (plain
+// well-formed text with its own parser, json_tree_fast.hpp; anything else, and every error,
+// with nlohmann's SAX parser): numbers keep their source text ("16.00" stays "16.00", integers are
+// written back in plain decimal), object members keep document order, duplicate keys are reported,
+// and nesting is limited so that no recursion over the tree can exhaust the stack.
 //
 //   auto parsed = billijk::io::parse_json_tree(R"({"rate": 16.00})");
 //   if (!parsed.root) print(parsed.error);     // "invalid JSON at line 1 column 16: ..."
@@ -56,6 +57,11 @@ inline constexpr std::size_t default_max_json_depth = 100;
 /// Arrays and objects nested deeper than `max_depth` are rejected as invalid JSON.
 JsonParseResult parse_json_tree(std::string_view text,
                                 std::size_t max_depth = default_max_json_depth);
+
+/// parse_json_tree with nlohmann's parser only: what it runs on text the fast parser declines,
+/// and what tests compare the fast parser with.
+JsonParseResult parse_json_tree_with_nlohmann(std::string_view text,
+                                              std::size_t max_depth = default_max_json_depth);
 
 /// Compact serialisation with object keys sorted bytewise, no whitespace, strings escaped as
 /// nlohmann::json does, numbers as written. Members for which `drop(path)` holds are left out;

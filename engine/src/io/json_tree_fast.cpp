@@ -1,0 +1,301 @@
+#include "io/json_tree_fast.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+
+namespace billijk::io {
+
+namespace {
+
+constexpr std::size_t max_members_searched = 64;
+
+class FastParser {
+  public:
+    FastParser(std::string_view text, std::size_t max_depth) : text_(text), max_depth_(max_depth) {}
+
+    std::optional<JsonNode> document() {
+        JsonNode root;
+        skip_space();
+        if (!value(root, 0))
+            return std::nullopt;
+        skip_space();
+        if (at_ != text_.size())
+            return std::nullopt;
+        return root;
+    }
+
+  private:
+    bool more() const { return at_ < text_.size(); }
+    char peek() const { return text_[at_]; }
+
+    void skip_space() {
+        while (more()) {
+            char const c = peek();
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+                return;
+            ++at_;
+        }
+    }
+
+    bool literal(std::string_view word) {
+        if (text_.substr(at_, word.size()) != word)
+            return false;
+        at_ += word.size();
+        return true;
+    }
+
+    bool value(JsonNode& out, std::size_t depth) {
+        if (!more())
+            return false;
+        switch (peek()) {
+        case '{':
+            return object(out, depth + 1);
+        case '[':
+            return array(out, depth + 1);
+        case '"':
+            out.kind = JsonNode::Kind::string;
+            return string(out.text);
+        case 't':
+            out.kind = JsonNode::Kind::boolean;
+            out.boolean = true;
+            return literal("true");
+        case 'f':
+            out.kind = JsonNode::Kind::boolean;
+            out.boolean = false;
+            return literal("false");
+        case 'n':
+            out.kind = JsonNode::Kind::null;
+            return literal("null");
+        default:
+            out.kind = JsonNode::Kind::number;
+            return number(out.text);
+        }
+    }
+
+    bool object(JsonNode& out, std::size_t depth) {
+        if (depth > max_depth_)
+            return false;
+        out.kind = JsonNode::Kind::object;
+        ++at_; // '{'
+        skip_space();
+        if (more() && peek() == '}') {
+            ++at_;
+            return true;
+        }
+        while (true) {
+            if (!more() || peek() != '"')
+                return false;
+            std::string key;
+            if (!string(key))
+                return false;
+            // A repeated key is nlohmann's to report (with the object's path); so is an object
+            // too large to search for one member by member (its parser keeps a set).
+            if (out.keys.size() >= max_members_searched)
+                return false;
+            for (auto const& seen : out.keys)
+                if (seen == key)
+                    return false;
+            skip_space();
+            if (!more() || peek() != ':')
+                return false;
+            ++at_;
+            skip_space();
+            out.keys.push_back(std::move(key));
+            if (!value(out.items.emplace_back(), depth))
+                return false;
+            skip_space();
+            if (!more())
+                return false;
+            char const c = text_[at_++];
+            if (c == '}')
+                return true;
+            if (c != ',')
+                return false;
+            skip_space();
+        }
+    }
+
+    bool array(JsonNode& out, std::size_t depth) {
+        if (depth > max_depth_)
+            return false;
+        out.kind = JsonNode::Kind::array;
+        ++at_; // '['
+        skip_space();
+        if (more() && peek() == ']') {
+            ++at_;
+            return true;
+        }
+        while (true) {
+            if (!value(out.items.emplace_back(), depth))
+                return false;
+            skip_space();
+            if (!more())
+                return false;
+            char const c = text_[at_++];
+            if (c == ']')
+                return true;
+            if (c != ',')
+                return false;
+            skip_space();
+        }
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `at` (RFC 3629), or 0.
+    std::size_t utf8_sequence(std::size_t at) const {
+        auto byte = [&](std::size_t k) {
+            return at + k < text_.size() ? static_cast<unsigned char>(text_[at + k]) : 0U;
+        };
+        auto tail = [&](std::size_t k, unsigned low = 0x80U, unsigned high = 0xBFU) {
+            return byte(k) >= low && byte(k) <= high;
+        };
+        unsigned const c = byte(0);
+        if (c >= 0xC2U && c <= 0xDFU)
+            return tail(1) ? 2 : 0;
+        if (c >= 0xE0U && c <= 0xEFU) {
+            bool const second = c == 0xE0U   ? tail(1, 0xA0U)
+                                : c == 0xEDU ? tail(1, 0x80U, 0x9FU)
+                                             : tail(1);
+            return second && tail(2) ? 3 : 0;
+        }
+        if (c >= 0xF0U && c <= 0xF4U) {
+            bool const second = c == 0xF0U   ? tail(1, 0x90U)
+                                : c == 0xF4U ? tail(1, 0x80U, 0x8FU)
+                                             : tail(1);
+            return second && tail(2) && tail(3) ? 4 : 0;
+        }
+        return 0;
+    }
+
+    bool string(std::string& out) {
+        ++at_;                 // '"'
+        std::size_t run = at_; // start of the bytes not yet copied
+        while (more()) {
+            auto const c = static_cast<unsigned char>(peek());
+            if (c == '"') {
+                out.append(text_.substr(run, at_ - run));
+                ++at_;
+                return true;
+            }
+            if (c < 0x20U)
+                return false;
+            if (c == '\\') {
+                out.append(text_.substr(run, at_ - run));
+                if (at_ + 1 >= text_.size())
+                    return false;
+                char const escaped = text_[at_ + 1];
+                switch (escaped) {
+                case '"':
+                case '\\':
+                case '/':
+                    out += escaped;
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                default: // \u (and surrogate pairs) are nlohmann's
+                    return false;
+                }
+                at_ += 2;
+                run = at_;
+                continue;
+            }
+            if (c < 0x80U) {
+                ++at_;
+                continue;
+            }
+            std::size_t const length = utf8_sequence(at_);
+            if (length == 0)
+                return false;
+            at_ += length;
+        }
+        return false;
+    }
+
+    static bool digit(char c) { return c >= '0' && c <= '9'; }
+
+    /// RFC 8259 number; the text as written, as the tree builder keeps it for nlohmann's
+    /// numbers (an integer is written back from its value, which is the same text but for "-0").
+    bool number(std::string& out) {
+        std::size_t const start = at_;
+        if (more() && peek() == '-')
+            ++at_;
+        if (!more() || !digit(peek()))
+            return false;
+        if (peek() == '0') {
+            ++at_;
+        } else {
+            while (more() && digit(peek()))
+                ++at_;
+        }
+        bool integer = true;
+        if (more() && peek() == '.') {
+            integer = false;
+            ++at_;
+            if (!more() || !digit(peek()))
+                return false;
+            while (more() && digit(peek()))
+                ++at_;
+        }
+        if (more() && (peek() == 'e' || peek() == 'E')) {
+            integer = false;
+            ++at_;
+            if (more() && (peek() == '+' || peek() == '-'))
+                ++at_;
+            if (!more() || !digit(peek()))
+                return false;
+            while (more() && digit(peek()))
+                ++at_;
+        }
+        std::string_view const token = text_.substr(start, at_ - start);
+        char const* const first = token.data();
+        char const* const last = token.data() + token.size();
+        if (integer) {
+            if (token == "-0")
+                return false;
+            // Beyond 64 bits nlohmann reads the integer as a double: its way, not ours.
+            bool fits = false;
+            if (token.front() == '-') {
+                std::int64_t v = 0;
+                fits = std::from_chars(first, last, v).ec == std::errc{};
+            } else {
+                std::uint64_t v = 0;
+                fits = std::from_chars(first, last, v).ec == std::errc{};
+            }
+            if (!fits)
+                return false;
+        } else {
+            // nlohmann refuses a number whose double is not finite ("1e999").
+            std::string const terminated(token);
+            if (!std::isfinite(std::strtod(terminated.c_str(), nullptr)))
+                return false;
+        }
+        out.assign(token);
+        return true;
+    }
+
+    std::string_view text_;
+    std::size_t max_depth_;
+    std::size_t at_ = 0;
+};
+
+} // namespace
+
+std::optional<JsonNode> parse_json_tree_fast(std::string_view text, std::size_t max_depth) {
+    return FastParser(text, max_depth).document();
+}
+
+} // namespace billijk::io
