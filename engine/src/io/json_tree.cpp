@@ -339,7 +339,8 @@ void write_canonical_to(std::string& out, JsonNode const& node, std::string& pat
         for (std::size_t i = 0; i < node.items.size(); ++i) {
             if (i > 0)
                 out += ',';
-            append_path_index(path, i);
+            if (drop != nullptr) // the path is only for `drop`
+                append_path_index(path, i);
             write_canonical_to(out, node.items[i], path, drop);
             path.resize(length);
         }
@@ -357,7 +358,8 @@ void write_canonical_to(std::string& out, JsonNode const& node, std::string& pat
         bool first = true;
         std::size_t const length = path.size();
         for (std::size_t i : order) {
-            append_path_member(path, node.keys[i]);
+            if (drop != nullptr)
+                append_path_member(path, node.keys[i]);
             if (drop == nullptr || !drop(path)) {
                 if (!first)
                     out += ',';
