@@ -33,6 +33,9 @@ struct JsonNode {
 
     /// The first member named `key` of an object; nullptr when absent or not an object.
     JsonNode const* find(std::string_view key) const;
+
+    /// The same tree: kinds, values, keys and items alike, in order.
+    friend bool operator==(JsonNode const& a, JsonNode const& b) = default;
 };
 
 /// "a JSON number", "a string", "null", ...: how a kind is named in "found ..." messages.

@@ -74,17 +74,38 @@ class FastParser {
         }
     }
 
-    bool object(JsonNode& out, std::size_t depth) {
+    /// Past the opening bracket of a container: false (`empty` unset) when it nests too deep;
+    /// `empty` when `close` follows at once (and is passed).
+    bool open(std::size_t depth, char close, bool& empty) {
         if (depth > max_depth_)
             return false;
-        out.kind = JsonNode::Kind::object;
-        ++at_; // '{'
+        ++at_;
         skip_space();
-        if (more() && peek() == '}') {
-            ++at_;
-            return true;
-        }
-        while (true) {
+        empty = more() && peek() == close;
+        at_ += empty ? 1 : 0;
+        return true;
+    }
+
+    /// After a member or element: `done` at `close`, or on at ',' (and the space after it);
+    /// false at anything else.
+    bool separator(char close, bool& done) {
+        skip_space();
+        if (!more())
+            return false;
+        char const c = text_[at_++];
+        done = c == close;
+        if (!done && c != ',')
+            return false;
+        skip_space();
+        return true;
+    }
+
+    bool object(JsonNode& out, std::size_t depth) {
+        out.kind = JsonNode::Kind::object;
+        bool done = false;
+        if (!open(depth, '}', done))
+            return false;
+        while (!done) {
             if (!more() || peek() != '"')
                 return false;
             std::string key;
@@ -103,43 +124,21 @@ class FastParser {
             ++at_;
             skip_space();
             out.keys.push_back(std::move(key));
-            if (!value(out.items.emplace_back(), depth))
+            if (!value(out.items.emplace_back(), depth) || !separator('}', done))
                 return false;
-            skip_space();
-            if (!more())
-                return false;
-            char const c = text_[at_++];
-            if (c == '}')
-                return true;
-            if (c != ',')
-                return false;
-            skip_space();
         }
+        return true;
     }
 
     bool array(JsonNode& out, std::size_t depth) {
-        if (depth > max_depth_)
-            return false;
         out.kind = JsonNode::Kind::array;
-        ++at_; // '['
-        skip_space();
-        if (more() && peek() == ']') {
-            ++at_;
-            return true;
-        }
-        while (true) {
-            if (!value(out.items.emplace_back(), depth))
+        bool done = false;
+        if (!open(depth, ']', done))
+            return false;
+        while (!done)
+            if (!value(out.items.emplace_back(), depth) || !separator(']', done))
                 return false;
-            skip_space();
-            if (!more())
-                return false;
-            char const c = text_[at_++];
-            if (c == ']')
-                return true;
-            if (c != ',')
-                return false;
-            skip_space();
-        }
+        return true;
     }
 
     /// The length of the well-formed UTF-8 sequence at `at` (RFC 3629), or 0.

@@ -159,10 +159,5 @@ TEST_CASE("an output stored before schema 3 is read as it was written", "[store]
                                       "output_encoding = 'identity' WHERE id = 1");
     old.bind(1, record.output);
     old.exec();
-    auto back = store::load_indication(t.db, 1);
-    REQUIRE(back);
-    CHECK(back.value().output == record.output);
-    auto report = store::verify_audit(t.db);
-    REQUIRE(report);
-    CHECK_FALSE(report.value().broken);
+    test::check_loads_and_verifies(t.db, 1, record.output);
 }

@@ -161,12 +161,7 @@ TEST_CASE("an indication compressed with a stored dictionary loads and verifies,
     row.bind(1, encoded.bytes.data(), static_cast<int>(encoded.bytes.size()));
     row.exec();
 
-    auto back = store::load_indication(t.db, 1);
-    REQUIRE(back);
-    CHECK(back.value().output == record.output);
-    auto report = store::verify_audit(t.db);
-    REQUIRE(report);
-    CHECK_FALSE(report.value().broken);
+    test::check_loads_and_verifies(t.db, 1, record.output);
 
     t.db.sql().exec("DELETE FROM meta WHERE key LIKE 'output_dictionary:%'");
     auto lost = store::load_indication(t.db, 1);

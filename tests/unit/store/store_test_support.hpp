@@ -3,6 +3,7 @@
 #pragma once
 
 #include "io/fingerprint.hpp"
+#include "store/audit.hpp"
 #include "store/database.hpp"
 #include "store/pseudonym.hpp"
 #include "store/records.hpp"
@@ -60,6 +61,17 @@ inline store::IndicationRecord sample_record(std::string const& bsn = "111222333
     r.fingerprint = "sha256:feed";
     r.output = "{\n  \"case_id\": \"BAR-2017-0001\"\n}\n";
     return r;
+}
+
+/// Indication `id` loads with `output` as its JSON, and the audit log verifies.
+inline void check_loads_and_verifies(store::Database& db, std::int64_t id,
+                                     std::string const& output) {
+    auto back = store::load_indication(db, id);
+    REQUIRE(back);
+    CHECK(back.value().output == output);
+    auto report = store::verify_audit(db);
+    REQUIRE(report);
+    CHECK_FALSE(report.value().broken);
 }
 
 } // namespace billijk::test
