@@ -118,10 +118,11 @@ Result<BatchRun> BatchRun::begin(Database& db, BatchRunSetup const& setup, Pseud
     auto& sql = db.sql();
     try {
         // A batch run's connection caches up to 256 MiB of pages, not the 64 MiB of every other
-        // (store/database.cpp): the cases' hash-keyed indexes outgrow 64 MiB at about 400,000
-        // stored cases, and inserts at random places in them then read and write pages
-        // through the kernel. A million cases stored in 66 s instead of 74 (docs/performance.md,
-        // session 10). The memory is taken only as the indexes grow, and never more.
+        // (store/database.cpp): the cases' two hash-keyed indexes take some 160 bytes a case,
+        // so they outgrow 64 MiB at about 400,000 stored cases, and inserts at random places in
+        // them then read and write pages through the kernel. A million cases stored in 64-66 s
+        // instead of 74 (docs/performance.md, session 10). The cache is filled only as the
+        // indexes grow, never beyond 256 MiB.
         sql.exec("PRAGMA cache_size=-262144");
         // IMMEDIATE: take the write lock before reading anything that the writes depend on (the
         // key check, the last run number), so that concurrent writers queue on the busy timeout
