@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
 
 namespace billijk::io {
 
@@ -277,9 +276,12 @@ class FastParser {
             if (!fits)
                 return false;
         } else {
-            // nlohmann refuses a number whose double is not finite ("1e999").
-            std::string const terminated(token);
-            if (!std::isfinite(std::strtod(terminated.c_str(), nullptr)))
+            // nlohmann refuses a number whose double is not finite ("1e999"). from_chars, not
+            // strtod: it does not depend on the locale. It also reports an underflow ("1e-999")
+            // as out of range; such a number is nlohmann's too (which reads it as 0).
+            double v = 0;
+            auto const read = std::from_chars(first, last, v);
+            if (read.ec != std::errc{} || read.ptr != last || !std::isfinite(v))
                 return false;
         }
         out.assign(token);

@@ -60,7 +60,8 @@ TEST_CASE("io: the fast JSON parser reads every golden case as nlohmann does", "
 }
 
 TEST_CASE("io: the fast JSON parser declines what it leaves to nlohmann", "[io][json]") {
-    for (std::string const text : {"",
+    for (std::string const text : {"1e-999", // underflows: nlohmann's (it reads 0)
+                                   "",
                                    " ",
                                    "-0",
                                    "[-0]",
@@ -116,7 +117,6 @@ TEST_CASE("io: the fast JSON parser reads the grammar's plain forms as nlohmann 
                                    "1e5",
                                    "1E-5",
                                    "2.5e+3",
-                                   "1e-999",
                                    "-9223372036854775808",
                                    "18446744073709551615",
                                    "\"a\\/b\\\"c\\\\d\\b\\f\\n\\r\\t\"",
