@@ -1,7 +1,6 @@
 #include "io/json_tree_fast.hpp"
 
 #include <charconv>
-#include <cmath>
 #include <cstdint>
 
 namespace billijk::io {
@@ -9,6 +8,8 @@ namespace billijk::io {
 namespace {
 
 constexpr std::size_t max_members_searched = 64;
+/// A double holds integers of up to 308 digits (1.8e308); fewer are always finite.
+constexpr std::size_t max_integer_digits = 300;
 
 class FastParser {
   public:
@@ -233,13 +234,16 @@ class FastParser {
             ++at_;
         if (!more() || !digit(peek()))
             return false;
+        std::size_t const digits_start = at_;
         if (peek() == '0') {
             ++at_;
         } else {
             while (more() && digit(peek()))
                 ++at_;
         }
+        std::size_t const integer_digits = at_ - digits_start;
         bool integer = true;
+        bool exponent = false;
         if (more() && peek() == '.') {
             integer = false;
             ++at_;
@@ -250,6 +254,7 @@ class FastParser {
         }
         if (more() && (peek() == 'e' || peek() == 'E')) {
             integer = false;
+            exponent = true;
             ++at_;
             if (more() && (peek() == '+' || peek() == '-'))
                 ++at_;
@@ -275,14 +280,12 @@ class FastParser {
             }
             if (!fits)
                 return false;
-        } else {
-            // nlohmann refuses a number whose double is not finite ("1e999"). from_chars, not
-            // strtod: it does not depend on the locale. It also reports an underflow ("1e-999")
-            // as out of range; such a number is nlohmann's too (which reads it as 0).
-            double v = 0;
-            auto const read = std::from_chars(first, last, v);
-            if (read.ec != std::errc{} || read.ptr != last || !std::isfinite(v))
-                return false;
+        } else if (exponent || integer_digits > max_integer_digits) {
+            // nlohmann refuses a number whose double is not finite ("1e999", or 400 digits), and
+            // reads an underflowing one as 0: an exponent, or that many digits, is its to read.
+            // Below the limit a fraction without exponent is always a finite double, so no
+            // binary floating point is needed here.
+            return false;
         }
         out.assign(token);
         return true;

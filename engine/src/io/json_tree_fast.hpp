@@ -22,7 +22,8 @@ namespace billijk::io {
 
 /// The tree of `text`, or nullopt when `text` is not plain well-formed JSON this parser reads
 /// (invalid, nested deeper than `max_depth`, a repeated key, an escape other than \" \\ \/ \b \f
-/// \n \r \t, "-0", an integer beyond 64 bits, a fraction or exponent out of the range of a double).
+/// \n \r \t, "-0", an integer beyond 64 bits, an exponent, a fraction with over 300 digits before
+/// the point).
 std::optional<JsonNode> parse_json_tree_fast(std::string_view text, std::size_t max_depth);
 
 } // namespace billijk::io

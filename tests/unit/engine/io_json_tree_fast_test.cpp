@@ -61,6 +61,10 @@ TEST_CASE("io: the fast JSON parser reads every golden case as nlohmann does", "
 
 TEST_CASE("io: the fast JSON parser declines what it leaves to nlohmann", "[io][json]") {
     for (std::string const text : {"1e-999", // underflows: nlohmann's (it reads 0)
+                                   "1e5",
+                                   "1E-5",
+                                   "2.5e+3",
+
                                    "",
                                    " ",
                                    "-0",
@@ -104,30 +108,23 @@ TEST_CASE("io: the fast JSON parser declines what it leaves to nlohmann", "[io][
 
 TEST_CASE("io: the fast JSON parser reads the grammar's plain forms as nlohmann does",
           "[io][json]") {
-    for (std::string const text : {"{}",
-                                   "[]",
-                                   " \t\r\n{ } ",
-                                   "null",
-                                   "true",
-                                   "false",
-                                   "0",
-                                   "-1",
-                                   "16.00",
-                                   "-0.0",
-                                   "1e5",
-                                   "1E-5",
-                                   "2.5e+3",
-                                   "-9223372036854775808",
-                                   "18446744073709551615",
-                                   "\"a\\/b\\\"c\\\\d\\b\\f\\n\\r\\t\"",
-                                   "\"\x7f\"",
-                                   "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"",
-                                   "{\"a\":{\"b\":[1,{\"c\":null}],\"d\":\"\"},\"e\":[[],{}]}",
-                                   "[1, 2 , 3 ,4]",
-                                   "{\"rate\": 16.00, \"amount\": \"2\"}"}) {
+    for (std::string const text :
+         {"{}", "[]", " \t\r\n{ } ", "null", "true", "false", "0", "-1", "16.00", "-0.0",
+          "-9223372036854775808", "18446744073709551615", "\"a\\/b\\\"c\\\\d\\b\\f\\n\\r\\t\"",
+          "\"\x7f\"", "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"",
+          "{\"a\":{\"b\":[1,{\"c\":null}],\"d\":\"\"},\"e\":[[],{}]}", "[1, 2 , 3 ,4]",
+          "{\"rate\": 16.00, \"amount\": \"2\"}"}) {
         INFO("text: " << text);
         CHECK(agrees(text));
     }
+}
+
+TEST_CASE("io: the fast JSON parser reads long fractions but leaves exponents to nlohmann",
+          "[io][json]") {
+    CHECK(agrees("[" + std::string(300, '9') + ".5]"));
+    CHECK_FALSE(io::parse_json_tree_fast(std::string(301, '9') + ".5", io::default_max_json_depth));
+    CHECK_FALSE(io::parse_json_tree_fast("[1.5e2]", io::default_max_json_depth));
+    CHECK(io::parse_json_tree("[1.5e2]").root->items.front().text == "1.5e2");
 }
 
 TEST_CASE("io: the fast JSON parser stops at the same depth", "[io][json]") {
