@@ -11,6 +11,7 @@ int cmd_plugins(int argc, char** argv);
 int cmd_review(int argc, char** argv); // docs/review-format.md
 int cmd_batch(int argc, char** argv);  // docs/batch.md
 int cmd_replay(int argc, char** argv); // store verbs: docs/store.md
+int cmd_show(int argc, char** argv);
 int cmd_audit(int argc, char** argv);
 int cmd_decide(int argc, char** argv);
 int cmd_signals(int argc, char** argv);

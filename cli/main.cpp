@@ -55,13 +55,17 @@ commands:
   replay ID            recompute stored indication ID with its stored rules and plugins:
                        identical (exit 0) or the difference and what changed (exit 1)
                        --current [--rules DIR] [--plugin-path P]  under today's rules instead
+  show ID              print stored indication ID as `indicate` printed it, with its
+                       explanation (recomputed with the stored rules and plugins when it was
+                       stored without)   --format text|json  --lang nl|en
+                       --as-stored  the stored JSON bytes exactly, as the audit chain hashes them
   audit verify         walk the hash-chained audit log; name the first broken entry (exit 1)
                        --db FILE (default $XDG_DATA_HOME/billijk/billijk.db)
   decide ID            record a committee decision that deviates from indication ID
                        --override FIELD=VALUE (repeatable; status|quantity|rate|budget)
                        --reason TEXT  [--date YYYY-MM-DD]
   signals              overrides per rule, article and month   --format text|json|csv
-                       (replay, audit, decide, signals: --db FILE, default
+                       (replay, show, audit, decide, signals: --db FILE, default
                         $XDG_DATA_HOME/billijk/billijk.db)
   check                parse and check the rule files, print every problem
                        --rules DIR
@@ -170,6 +174,8 @@ int main(int argc, char** argv) {
             return cmd_review(argc - 2, argv + 2);
         if (verb == "replay")
             return cmd_replay(argc - 2, argv + 2);
+        if (verb == "show")
+            return cmd_show(argc - 2, argv + 2);
         if (verb == "audit")
             return cmd_audit(argc - 2, argv + 2);
         if (verb == "decide")

@@ -4,6 +4,7 @@
 #include "io/case_json.hpp"
 #include "io/fingerprint.hpp"
 #include "io/indication_json.hpp"
+#include "io/indication_reader.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -115,18 +116,36 @@ Recomputed recompute(RecomputeInput const& input, SourceSet& sources) {
         out.diagnostics = rules.diagnostics();
         return out;
     }
-    options.explain = input.explain;
-    auto indication = indicate(rules.value(), the_case.value(), options);
-    if (!indication) {
-        out.stage = RecomputeStage::evaluation;
-        out.diagnostics = indication.diagnostics();
+    auto const write = input.one_line ? io::write_indication_json_line : io::write_indication_json;
+    std::string const canonical_case = io::canonical_case_json(input.case_text);
+    // The output as `indicate` (explain) or `batch --no-explain` (not) writes it.
+    auto output = [&](bool explain) -> std::optional<std::string> {
+        options.explain = explain;
+        auto indication = indicate(rules.value(), the_case.value(), options);
+        if (!indication) {
+            out.stage = RecomputeStage::evaluation;
+            out.diagnostics = indication.diagnostics();
+            return std::nullopt;
+        }
+        Indication result = std::move(indication).value();
+        result.fingerprint = io::fingerprint(result, canonical_case);
+        return write(result, explain);
+    };
+    auto first = output(input.explain);
+    if (!first)
+        return out;
+    out.output = std::move(*first);
+    if (!input.explain) {
+        out.output_without_explanations = out.output;
         return out;
     }
-    Indication result = std::move(indication).value();
-    result.fingerprint = io::fingerprint(result, io::canonical_case_json(input.case_text));
-    auto const write = input.one_line ? io::write_indication_json_line : io::write_indication_json;
-    out.output = write(result, input.explain);
-    out.output_without_explanations = input.explain ? write(result, false) : out.output;
+    // Evaluated again rather than written from the explained indication: without explanations
+    // a re-indication's changes name no rule, label or formula (they come from the explanation),
+    // so the explained indication written without its trees is not what --no-explain stored.
+    auto bare = output(false);
+    if (!bare)
+        return out;
+    out.output_without_explanations = std::move(*bare);
     return out;
 }
 
@@ -171,6 +190,17 @@ Result<std::string> explained_output(StoredIndication const& stored) {
                         "no longer give its output; billijk replay " +
                         std::to_string(stored.id) + " shows what differs");
     return std::move(again.output);
+}
+
+Result<ShownIndication> shown_indication(StoredIndication const& stored) {
+    BILLIJK_TRY(output, explained_output(stored));
+    auto read = io::read_indication_json(output);
+    if (!read.indication)
+        return fail("S0111", std::nullopt,
+                    "indication " + std::to_string(stored.id) +
+                        ": the stored output is not a billijk.indication/1 document: " +
+                        read.error + " (audit verify names the damaged entry)");
+    return ShownIndication{std::move(*read.indication), !explains(stored)};
 }
 
 } // namespace billijk::store

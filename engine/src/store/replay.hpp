@@ -13,8 +13,10 @@
 //                                 sources);
 //   bool same = again.value().output == stored.value().output;
 //   auto full = store::explained_output(stored.value());       // recomputed when left out
+//   auto shown = store::shown_indication(stored.value());      // read back, for `billijk show`
 #pragma once
 
+#include "billijk/indication.hpp"
 #include "billijk/source.hpp"
 #include "plugin/registry.hpp"
 #include "store/records.hpp"
@@ -68,10 +70,12 @@ enum class RecomputeStage { ok, rules, case_input, evaluation };
 
 struct Recomputed {
     RecomputeStage stage = RecomputeStage::ok;
-    std::string output;                      ///< the JSON output bytes (stage ok)
-    std::string output_without_explanations; ///< the same without explanations (stage ok)
-    Diagnostics diagnostics;                 ///< why it failed (spans into the SourceSet)
-    std::vector<plugin::Refusal> refusals;   ///< plugins on the path that were refused
+    std::string output; ///< the JSON output bytes (stage ok)
+    /// The case evaluated again without explanations, as `batch --no-explain` writes it (stage
+    /// ok). Not `output` with its trees left out: a re-indication's changes then name no rule.
+    std::string output_without_explanations;
+    Diagnostics diagnostics;               ///< why it failed (spans into the SourceSet)
+    std::vector<plugin::Refusal> refusals; ///< plugins on the path that were refused
 };
 
 /// The input that recomputes `stored` in the form it was stored in: its case and --date and,
@@ -91,5 +95,19 @@ bool explains(StoredIndication const& stored);
 /// stored rules and plugins, and used only when the recomputation without explanations gives
 /// the stored bytes exactly (S0112 otherwise: `billijk replay` shows why).
 Result<std::string> explained_output(StoredIndication const& stored);
+
+/// A stored indication as `billijk show` prints it: with its explanations, read back into an
+/// Indication so that it can be written as text or as `indicate --format json` writes it.
+struct ShownIndication {
+    Indication indication;
+    /// Stored without explanations (`batch --store --no-explain`): they were recomputed with the
+    /// stored rules and plugins, which gave the stored output exactly (explained_output).
+    bool recomputed = false;
+};
+
+/// explained_output, read back with io::read_indication_json. S0111 when the output is not a
+/// billijk.indication/1 document (the message names the JSON path and what is wrong); S0112 as
+/// explained_output.
+Result<ShownIndication> shown_indication(StoredIndication const& stored);
 
 } // namespace billijk::store
