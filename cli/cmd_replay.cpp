@@ -81,6 +81,9 @@ int cmd_replay(int argc, char** argv) {
         input = store::replay_input(stored.value(), nullptr);
         input.rules_root = *root;
         input.plugins = plugin_search_path(args.option("plugin-path"));
+        // Changed parameters and tables are read from explanations: a row stored without them is
+        // recomputed with them too, and compared without.
+        input.explain = true;
     } else {
         auto dir = store::materialise(stored.value());
         if (!dir) {
@@ -108,7 +111,7 @@ int cmd_replay(int argc, char** argv) {
     }
 
     std::string const& before = stored.value().output;
-    std::string const& after = again.output;
+    std::string const& after = explained ? again.output : again.output_without_explanations;
     std::string const what =
         current ? "under the current rules and plugins" : "with the stored rules and plugins";
     if (before == after) {
@@ -120,7 +123,17 @@ int cmd_replay(int argc, char** argv) {
     }
     std::cout << "indication " << *id << " (" << stored.value().case_id << "), recomputed " << what
               << ": " << (current ? "would change" : "DIFFERS from the stored output") << "\n";
-    auto const changes = store::describe_changes(before, after);
+    auto changes = store::describe_changes(before, after);
+    if (current && !explained) {
+        // The stored indication's explanations, recomputed with the stored rules and plugins,
+        // against the current ones: what parameters and tables changed.
+        auto stored_explained = store::explained_output(stored.value());
+        if (stored_explained)
+            changes = store::describe_changes(stored_explained.value(), again.output);
+        else
+            std::cerr << command << ": warning: changed parameters and tables are not listed: "
+                      << stored_explained.diagnostics().items().front().message << "\n";
+    }
     std::cout << "what changed:\n";
     if (changes.empty())
         std::cout << "  nothing in the engine, rule packages, plugins, parameters or tables; "

@@ -7,6 +7,8 @@ nothing that reads a stored indication loses by it:
   stored without explanations (and a stored-with-explanations row is replayed with them);
 - `decide` on such a row records the same rules behind the override as on the same case stored
   with its explanations (they are recomputed from the stored rules and plugins);
+- `replay --current` under rules with another parameter value lists the same changes, the
+  parameter included, for such a row as for the same case stored with its explanations;
 - `audit verify` passes, and editing such a row's stored output is still found."""
 import os
 import shutil
@@ -84,6 +86,33 @@ def main():
     if rules_behind(dbs["unexplained"], 1) != explained_rules:
         fail("decide on an indication stored without explanations records other rules behind "
              "the override than on the same case stored with them")
+
+    # Today's rules with another informal share: the same changes listed from both stores.
+    current = os.path.join(a.work, "current-rules")
+    shutil.rmtree(current, ignore_errors=True)
+    shutil.copytree(a.rules, current)
+    bar = os.path.join(current, "regional", "bar.rules")
+    with open(bar) as f:
+        text = f.read()
+    if "parameter informal_share: percent" not in text or "  = 60%\n" not in text:
+        fail("regional/bar.rules no longer has the informal_share parameter this test changes")
+    with open(bar, "w") as f:
+        f.write(text.replace("  = 60%\n", "  = 70%\n", 1))
+    named_share = 0
+    for n in range(1, 11):
+        listed = {}
+        for form, db in dbs.items():
+            r = run([a.billijk, "replay", str(n), "--db", db, "--current", "--rules", current,
+                     "--plugin-path", a.plugin_path])
+            if r.returncode != 1 or "would change" not in r.stdout:
+                fail(f"{form}: replay {n} --current: exit {r.returncode}: {r.stdout}{r.stderr}")
+            listed[form] = r.stdout.split("what changed:\n")[1].split("\n---")[0]
+        if listed["explained"] != listed["unexplained"]:
+            fail(f"replay {n} --current lists other changes for the row stored without "
+                 f"explanations:\n{listed['explained']}\nagainst\n{listed['unexplained']}")
+        named_share += "informal_share" in listed["unexplained"]
+    if not named_share:
+        fail("replay --current never names the changed informal_share")
 
     for form, db in dbs.items():
         v = run([a.billijk, "audit", "verify", "--db", db])
