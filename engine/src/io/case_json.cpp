@@ -581,8 +581,8 @@ class CaseReader {
     Diagnostics& diags_;
 };
 
-bool is_bsn_member(std::string_view path) {
-    return path == "bsn" || path.ends_with(".bsn");
+bool is_bsn_member(std::string_view name) {
+    return name == "bsn";
 }
 
 } // namespace

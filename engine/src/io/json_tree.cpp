@@ -318,8 +318,8 @@ std::string_view strip_nlohmann_prefix(std::string_view what) {
     return bracket == std::string_view::npos ? what : what.substr(bracket + 2);
 }
 
-void write_canonical_to(std::string& out, JsonNode const& node, std::string& path,
-                        bool (*drop)(std::string_view)) {
+void write_canonical_to(std::string& out, JsonNode const& node,
+                        bool (*drop_member)(std::string_view)) {
     switch (node.kind) {
     case JsonNode::Kind::null:
         out += "null";
@@ -335,14 +335,10 @@ void write_canonical_to(std::string& out, JsonNode const& node, std::string& pat
         return;
     case JsonNode::Kind::array: {
         out += '[';
-        std::size_t const length = path.size();
         for (std::size_t i = 0; i < node.items.size(); ++i) {
             if (i > 0)
                 out += ',';
-            if (drop != nullptr) // the path is only for `drop`
-                append_path_index(path, i);
-            write_canonical_to(out, node.items[i], path, drop);
-            path.resize(length);
+            write_canonical_to(out, node.items[i], drop_member);
         }
         out += ']';
         return;
@@ -356,19 +352,15 @@ void write_canonical_to(std::string& out, JsonNode const& node, std::string& pat
                   [&](std::size_t a, std::size_t b) { return node.keys[a] < node.keys[b]; });
         out += '{';
         bool first = true;
-        std::size_t const length = path.size();
         for (std::size_t i : order) {
-            if (drop != nullptr)
-                append_path_member(path, node.keys[i]);
-            if (drop == nullptr || !drop(path)) {
-                if (!first)
-                    out += ',';
-                first = false;
-                append_json_string(out, node.keys[i]);
-                out += ':';
-                write_canonical_to(out, node.items[i], path, drop);
-            }
-            path.resize(length);
+            if (drop_member != nullptr && drop_member(node.keys[i]))
+                continue;
+            if (!first)
+                out += ',';
+            first = false;
+            append_json_string(out, node.keys[i]);
+            out += ':';
+            write_canonical_to(out, node.items[i], drop_member);
         }
         out += '}';
         return;
@@ -409,10 +401,9 @@ JsonParseResult parse_json_tree_with_nlohmann(std::string_view text, std::size_t
     return result;
 }
 
-std::string write_canonical(JsonNode const& node, bool (*drop)(std::string_view path)) {
+std::string write_canonical(JsonNode const& node, bool (*drop_member)(std::string_view name)) {
     std::string out;
-    std::string path;
-    write_canonical_to(out, node, path, drop);
+    write_canonical_to(out, node, drop_member);
     return out;
 }
 

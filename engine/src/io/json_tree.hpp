@@ -67,9 +67,10 @@ JsonParseResult parse_json_tree_with_nlohmann(std::string_view text,
                                               std::size_t max_depth = default_max_json_depth);
 
 /// Compact serialisation with object keys sorted bytewise, no whitespace, strings escaped as
-/// nlohmann::json does, numbers as written. Members for which `drop(path)` holds are left out;
-/// `path` is the member's JSON path (see json_path_member).
-std::string write_canonical(JsonNode const& node, bool (*drop)(std::string_view path) = nullptr);
+/// nlohmann::json does, numbers as written. Object members whose name `drop_member(name)` holds
+/// are left out, at any depth (the BSN: every member named "bsn").
+std::string write_canonical(JsonNode const& node,
+                            bool (*drop_member)(std::string_view name) = nullptr);
 
 /// JSON path of an object member: "period" + "end" → "period.end"; "" + "schema" → "schema";
 /// keys that are not identifiers are quoted: `facts["Pgb capable"]`.

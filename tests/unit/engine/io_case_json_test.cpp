@@ -359,6 +359,11 @@ TEST_CASE("canonical case JSON sorts keys, drops whitespace and the BSN", "[io][
     CHECK(io::canonical_case_json(R"({"b": 1, "a": {"d": "x", "c": "y"}})") ==
           io::canonical_case_json("{\"a\":{\"c\":\"y\",\"d\":\"x\"},\n\"b\":1}"));
     CHECK(io::canonical_case_json("{oops") == "");
+    // Every member named exactly "bsn" goes, at any depth and inside arrays; no other does.
+    CHECK(
+        io::canonical_case_json(
+            R"({"bsn": "1", "x": [{"bsn": "2", "k": 1}, [{"y": {"bsn": "3"}}]], "x.bsn": "4", "BSN": "5"})") ==
+        R"({"BSN":"5","x":[{"k":1},[{"y":{}}]],"x.bsn":"4"})");
 }
 
 TEST_CASE("JSON paths quote keys that are not names", "[io][json]") {
