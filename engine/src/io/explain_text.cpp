@@ -1,6 +1,7 @@
 #include "io/explain_text.hpp"
 
 #include "io/indication_json.hpp"
+#include "io/reason_text.hpp"
 
 #include <array>
 #include <optional>
@@ -287,7 +288,7 @@ class TextWriter {
         if (!p.undetermined.empty()) {
             line("  ", std::string(words_.undetermined) + ":");
             for (std::string const& u : p.undetermined)
-                line("    ", "- " + localize_value(u, lang_));
+                line("    ", "- " + localize_reason(u, lang_));
         }
         line("  ", std::string(words_.explanation) + ":");
         explained_.clear();
@@ -480,17 +481,14 @@ std::string localize_value(std::string_view value, Language lang) {
     if (value == "not applicable")
         return "niet van toepassing";
     constexpr std::string_view undetermined = "undetermined: ";
-    constexpr std::string_view missing = "missing ";
-    std::string out;
-    if (value.starts_with(undetermined)) {
-        out = "onbepaald: ";
-        value.remove_prefix(undetermined.size());
-    }
-    if (value.starts_with(missing)) {
-        out += "ontbrekend gegeven ";
-        value.remove_prefix(missing.size());
-    }
-    return out + localize_units(value, lang);
+    if (value.starts_with(undetermined))
+        return "onbepaald: " +
+               localize_units(dutch_reasons(value.substr(undetermined.size())), lang);
+    return localize_units(value, lang);
+}
+
+std::string localize_reason(std::string_view reason, Language lang) {
+    return lang == Language::en ? std::string(reason) : localize_units(dutch_reason(reason), lang);
 }
 
 std::string write_indication_text(Indication const& indication, Language lang) {

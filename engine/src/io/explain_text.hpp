@@ -40,7 +40,11 @@ std::string localize_units(std::string_view text, Language lang);
 
 /// A rendered value in `lang`: units as localize_units, and in Dutch "true"/"false" → "ja"/"nee",
 /// "granted"/"refused"/"undetermined" → "toegekend"/"afgewezen"/"onbepaald",
-/// "undetermined: missing X" → "onbepaald: ontbrekend gegeven X".
+/// "undetermined: missing X; no table t in package p" → "onbepaald: ontbrekend gegeven X; geen
+/// tabel t in pakket p" (io/reason_text.hpp).
 std::string localize_value(std::string_view value, Language lang);
+
+/// One reason a provision is undetermined ("missing request.rate") in `lang`.
+std::string localize_reason(std::string_view reason, Language lang);
 
 } // namespace billijk::io
