@@ -41,4 +41,12 @@ std::optional<std::string> Args::option(std::string const& name) const {
     return it->second;
 }
 
+std::optional<std::size_t> parse_count(std::string const& text, std::size_t low, std::size_t high) {
+    if (text.empty() || text.size() > 9 ||
+        text.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    auto const n = static_cast<std::size_t>(std::stoul(text));
+    return n >= low && n <= high ? std::optional<std::size_t>(n) : std::nullopt;
+}
+
 } // namespace billijk::cli

@@ -6,6 +6,7 @@
 //   auto rules = args.option("rules");        // std::optional<std::string>
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <set>
@@ -35,5 +36,8 @@ class Args {
     std::map<std::string, std::string> options_;
     std::set<std::string> switches_;
 };
+
+/// A whole number in [low, high] written in plain digits (`--threads 4`), or nullopt.
+std::optional<std::size_t> parse_count(std::string const& text, std::size_t low, std::size_t high);
 
 } // namespace billijk::cli

@@ -31,15 +31,6 @@ namespace {
 
 constexpr char const* command = "billijk batch";
 
-/// A whole number in [low, high], or nullopt.
-std::optional<std::size_t> parse_count(std::string const& text, std::size_t low, std::size_t high) {
-    if (text.empty() || text.size() > 9 ||
-        text.find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-    auto const n = static_cast<std::size_t>(std::stoul(text));
-    return n >= low && n <= high ? std::optional<std::size_t>(n) : std::nullopt;
-}
-
 struct StoreRun {
     store::BatchRunSetup setup;
     std::set<std::string> known_packages;

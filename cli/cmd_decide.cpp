@@ -39,18 +39,10 @@ int cmd_decide(int argc, char** argv) {
         std::cerr << command << ": " << *err << "\n";
         return exit_usage;
     }
-    if (args.positional().size() != 1) {
-        std::cerr << command
-                  << ": expected one indication id, e.g. billijk decide 17 --override "
-                     "budget=7000.00 --reason \"...\"\n";
+    auto const id = indication_id_argument(
+        args.positional(), command, "billijk decide 17 --override budget=7000.00 --reason \"...\"");
+    if (!id)
         return exit_usage;
-    }
-    auto const id = parse_record_id(args.positional().front());
-    if (!id) {
-        std::cerr << command << ": '" << args.positional().front()
-                  << "' is not an indication id (a positive number)\n";
-        return exit_usage;
-    }
     if (overrides.empty()) {
         std::cerr << command << ": give at least one --override FIELD=VALUE\n";
         return exit_usage;

@@ -41,16 +41,9 @@ int cmd_replay(int argc, char** argv) {
         std::cerr << command << ": " << *err << "\n";
         return exit_usage;
     }
-    if (args.positional().size() != 1) {
-        std::cerr << command << ": expected one indication id, e.g. billijk replay 17\n";
+    auto const id = indication_id_argument(args.positional(), command, "billijk replay 17");
+    if (!id)
         return exit_usage;
-    }
-    auto const id = parse_record_id(args.positional().front());
-    if (!id) {
-        std::cerr << command << ": '" << args.positional().front()
-                  << "' is not an indication id (a positive number)\n";
-        return exit_usage;
-    }
     bool const current = args.has("current");
     if (!current && (args.option("rules") || args.option("plugin-path"))) {
         std::cerr << command

@@ -28,16 +28,9 @@ int cmd_show(int argc, char** argv) {
         std::cerr << command << ": " << *err << "\n";
         return exit_usage;
     }
-    if (args.positional().size() != 1) {
-        std::cerr << command << ": expected one indication id, e.g. billijk show 17\n";
+    auto const id = indication_id_argument(args.positional(), command, "billijk show 17");
+    if (!id)
         return exit_usage;
-    }
-    auto const id = parse_record_id(args.positional().front());
-    if (!id) {
-        std::cerr << command << ": '" << args.positional().front()
-                  << "' is not an indication id (a positive number)\n";
-        return exit_usage;
-    }
     std::string const format = args.option("format").value_or("text");
     std::string const lang = args.option("lang").value_or("nl");
     bool const as_stored = args.has("as-stored");

@@ -61,6 +61,7 @@ commands:
                        --as-stored  the stored JSON bytes exactly, as the audit chain hashes them
   audit verify         walk the hash-chained audit log; name the first broken entry (exit 1)
                        --db FILE (default $XDG_DATA_HOME/billijk/billijk.db)
+                       --threads N  check entries on N threads (default: one per core)
   decide ID            record a committee decision that deviates from indication ID
                        --override FIELD=VALUE (repeatable; status|quantity|rate|budget)
                        --reason TEXT  [--date YYYY-MM-DD]

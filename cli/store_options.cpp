@@ -87,4 +87,18 @@ std::string today_utc() {
     return format_utc("%Y-%m-%d");
 }
 
+std::optional<std::int64_t> indication_id_argument(std::vector<std::string> const& positional,
+                                                   std::string const& command,
+                                                   std::string const& example) {
+    if (positional.size() != 1) {
+        std::cerr << command << ": expected one indication id, e.g. " << example << "\n";
+        return std::nullopt;
+    }
+    auto const id = parse_record_id(positional.front());
+    if (!id)
+        std::cerr << command << ": '" << positional.front()
+                  << "' is not an indication id (a positive number)\n";
+    return id;
+}
+
 } // namespace billijk::cli

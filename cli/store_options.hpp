@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace billijk::cli {
 
@@ -31,6 +32,13 @@ void print_store_errors(std::string const& command, Diagnostics const& diagnosti
 
 /// A record id (a positive number), or nullopt.
 std::optional<std::int64_t> parse_record_id(std::string const& text);
+
+/// The one indication id a store verb takes (`billijk replay 17`): the positional arguments
+/// must be exactly that. Otherwise prints why, with `example` ("billijk replay 17"), and
+/// returns nullopt (a usage error).
+std::optional<std::int64_t> indication_id_argument(std::vector<std::string> const& positional,
+                                                   std::string const& command,
+                                                   std::string const& example);
 
 /// The current UTC time, "2024-05-01T10:00:00Z": when a record was written (audit log only).
 std::string now_utc();

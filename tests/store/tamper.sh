@@ -24,4 +24,11 @@ set -e
 echo "$out"
 [ "$status" -eq 1 ] || { echo "expected exit 1, got $status"; exit 1; }
 grep -q "BROKEN at entry 2 (indication 2)" <<<"$out" || { echo "entry 2 not named"; exit 1; }
+# The same report whatever the number of threads checking the entries.
+for threads in 1 3; do
+  set +e
+  again=$("$billijk" audit verify --db "$db" --threads "$threads")
+  set -e
+  [ "$again" = "$out" ] || { echo "--threads $threads reports otherwise: $again"; exit 1; }
+done
 echo "tamper test: ok"

@@ -8,7 +8,8 @@
 // `verify_audit` walks the chain and also recomputes each entry's content from the rows it
 // describes (an indication's output bytes, case, rule texts and plugin files; a decision's
 // overrides; a review's report bytes), so that editing a record rather than its entry is found
-// too.
+// too. Recomputing is most of the work (a stored output is decompressed and hashed), so pieces of
+// the log are checked on several threads and joined where they meet.
 //
 //   SQLite::Transaction tx(db.sql());
 //   ... insert the record's rows ...
@@ -20,6 +21,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -78,7 +80,17 @@ struct AuditReport {
     std::optional<AuditProblem> broken;
 };
 
-/// Walks the chain from the first entry; stops at the first broken one.
-Result<AuditReport> verify_audit(Database& db);
+struct VerifyOptions {
+    /// Threads that check entries at once, each with its own connection. The report is the same
+    /// whatever the number: the first broken entry in the chain's order.
+    unsigned threads = 1;
+    /// Entries per piece of work; small values are for tests (pieces meet at every few entries).
+    std::size_t chunk_entries = 4096;
+};
+
+/// Walks the chain from the first entry and reports the first broken one (audit_verify.cpp). The
+/// log and the records are read as they were when it started: entries and records written
+/// meanwhile by another process are not checked, and are not missing either.
+Result<AuditReport> verify_audit(Database& db, VerifyOptions const& options = {});
 
 } // namespace billijk::store
