@@ -2,7 +2,8 @@
 // The committee's and the auditor's command: print a stored indication as `billijk indicate`
 // printed it, with its explanation, years later and without the case file (docs/store.md,
 // "Showing a stored indication"). An indication stored without explanations has them recomputed
-// with the stored rules and plugins, and only when these give the stored output exactly.
+// with the stored rules and plugins, and only when these give the stored output exactly. The
+// committee's decisions that deviate from it (`billijk decide`) follow the text.
 #include "args.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
@@ -10,6 +11,7 @@
 
 #include "io/explain_text.hpp"
 #include "io/indication_json.hpp"
+#include "store/decisions.hpp"
 #include "store/replay.hpp"
 
 #include <iostream>
@@ -19,6 +21,38 @@ namespace billijk::cli {
 namespace {
 
 constexpr char const* command = "billijk show";
+
+/// The committee's decisions that deviate from the indication, after its text: "" when there
+/// are none. Values are written as the indication writes them (units in Dutch in Dutch).
+std::string decisions_text(std::vector<store::RecordedDecision> const& decisions,
+                           Indication const& indication, io::Language lang) {
+    if (decisions.empty())
+        return {};
+    bool const nl = lang == io::Language::nl;
+    auto value = [&](std::string const& v) {
+        return v == "none" ? std::string(nl ? "geen" : "none") : io::localize_value(v, lang);
+    };
+    auto field = [&](std::string const& f) -> std::string {
+        if (!nl)
+            return f;
+        return f == "status" ? "besluit" : f == "quantity" ? "omvang" : f == "rate" ? "tarief" : f;
+    };
+    std::string out = nl ? "\nBesluiten van de commissie die van deze indicatie afwijken:\n"
+                         : "\nCommittee decisions that deviate from this indication:\n";
+    for (auto const& d : decisions) {
+        out += "  - " + std::string(nl ? "besluit " : "decision ") + std::to_string(d.id) +
+               (nl ? " van " : " of ") + d.decided_on + ":\n";
+        for (auto const& o : d.overrides) {
+            std::string const provision = o.provision < indication.provisions.size()
+                                              ? indication.provisions[o.provision].provision
+                                              : "#" + std::to_string(o.provision);
+            out += "      " + provision + " " + field(o.field) + ": " + value(o.engine_value) +
+                   " -> " + value(o.decided) + "\n";
+        }
+        out += "      " + std::string(nl ? "reden: " : "reason: ") + d.reason + "\n";
+    }
+    return out;
+}
 
 } // namespace
 
@@ -57,6 +91,18 @@ int cmd_show(int argc, char** argv) {
         print_store_errors(command, stored.diagnostics());
         return exit_store_error;
     }
+    auto decided = store::decisions_on(*db, *id);
+    if (!decided) {
+        print_store_errors(command, decided.diagnostics());
+        return exit_store_error;
+    }
+    if (as_stored || format == "json") {
+        // The JSON is the indication's contract: the committee's decisions are not in it.
+        for (auto const& d : decided.value())
+            std::cerr << command << ": note: the committee decided otherwise on indication " << *id
+                      << " (decision " << d.id << " of " << d.decided_on << "); `billijk show "
+                      << *id << "` lists it after the indication\n";
+    }
     if (as_stored) {
         // Exactly the bytes whose hash the audit chain holds; `batch` stored them on one line.
         std::string const& output = stored.value().output;
@@ -76,11 +122,13 @@ int cmd_show(int argc, char** argv) {
                   << " was stored without its explanations; they were recomputed with the "
                      "stored rules and plugins, which give its stored output exactly\n";
     Indication const& indication = shown.value().indication;
-    if (format == "json")
+    if (format == "json") {
         std::cout << io::write_indication_json(indication);
-    else
-        std::cout << io::write_indication_text(indication,
-                                               lang == "en" ? io::Language::en : io::Language::nl);
+        return exit_ok;
+    }
+    auto const language = lang == "en" ? io::Language::en : io::Language::nl;
+    std::cout << io::write_indication_text(indication, language)
+              << decisions_text(decided.value(), indication, language);
     return exit_ok;
 }
 

@@ -7,6 +7,8 @@
   `--as-stored` gives the stored JSON;
 - the same cases stored by `batch --store --no-explain` show the same texts, their explanations
   recomputed (and said so on stderr), while `--as-stored` has no explanations;
+- a committee decision recorded on an indication (`billijk decide`) follows its text, and is
+  noted on stderr with the JSON (which is the indication's contract and does not hold it);
 - no such indication, a bad id or a bad option is an error with its exit code;
 - a stored output that is not an indication is refused with the JSON path of what is wrong,
   and `--as-stored` still prints it."""
@@ -90,6 +92,29 @@ def main():
         as_stored = billijk("show", str(n), "--db", bare, "--as-stored").stdout
         if '"explanation"' in as_stored or as_stored.count("\n") != 1:
             fail(f"{name}: --as-stored of a batch row is not its one-line unexplained output")
+
+    # A committee decision on indication 1: listed after the text, noted with the JSON.
+    budget = json.loads(indicated[0][2])["provisions"][0]["budget"]
+    if budget["amount"] == "7000.00" or budget["unit"] != "eur/year":
+        fail(f"{CASES[0]}: the test's override assumes another budget than {budget}")
+    billijk("decide", "1", "--override", "budget=7000.00", "--reason", "maatwerk: zwaardere zorg",
+            "--date", "2017-06-15", "--db", db)
+    text = billijk("show", "1", "--db", db).stdout
+    expected = (indicated[0][0] + "\nBesluiten van de commissie die van deze indicatie afwijken:\n"
+                "  - besluit 1 van 2017-06-15:\n"
+                f"      begeleiding_individueel budget: {budget['amount']} euro/jaar -> "
+                "7000.00 euro/jaar\n      reden: maatwerk: zwaardere zorg\n")
+    if text != expected:
+        fail(f"show after decide:\n{text[-400:]}\nexpected the end:\n{expected[-400:]}")
+    english = billijk("show", "1", "--db", db, "--lang", "en").stdout
+    if not english.startswith(indicated[0][1]) or \
+            f"  - decision 1 of 2017-06-15:\n      begeleiding_individueel budget: " \
+            f"{budget['amount']} eur/year -> 7000.00 eur/year\n      reason: " not in english:
+        fail(f"show --lang en after decide:\n{english[-400:]}")
+    as_json = billijk("show", "1", "--db", db, "--format", "json")
+    if as_json.stdout != indicated[0][2] or "decided otherwise on indication 1 (decision 1 of " \
+            "2017-06-15)" not in as_json.stderr:
+        fail(f"show --format json after decide: {as_json.stderr}")
 
     # Errors.
     if "error[S0107]" not in billijk("show", "99", "--db", db, expect=7).stderr:

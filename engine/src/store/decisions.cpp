@@ -338,4 +338,35 @@ std::optional<json> decision_audit_content(RecordReader& reader, std::int64_t id
     return content;
 }
 
+Result<std::vector<RecordedDecision>> decisions_on(Database& db, std::int64_t indication) {
+    try {
+        std::vector<RecordedDecision> out;
+        SQLite::Statement decisions(db.sql(), "SELECT id, decided_on, reason FROM decisions "
+                                              "WHERE indication = ? ORDER BY id");
+        decisions.bind(1, indication);
+        SQLite::Statement overrides(db.sql(), "SELECT provision, field, engine_value, decided "
+                                              "FROM decision_overrides WHERE decision = ? "
+                                              "ORDER BY id");
+        while (decisions.executeStep()) {
+            RecordedDecision d;
+            d.id = decisions.getColumn(0).getInt64();
+            d.decided_on = decisions.getColumn(1).getString();
+            d.reason = decisions.getColumn(2).getString();
+            overrides.bind(1, d.id);
+            while (overrides.executeStep())
+                d.overrides.push_back({static_cast<std::size_t>(overrides.getColumn(0).getInt64()),
+                                       overrides.getColumn(1).getString(),
+                                       overrides.getColumn(2).getString(),
+                                       overrides.getColumn(3).getString()});
+            overrides.reset();
+            out.push_back(std::move(d));
+        }
+        return out;
+    } catch (std::exception const& e) {
+        return store_failure(db.path(),
+                             "reading the decisions on indication " + std::to_string(indication),
+                             e.what());
+    }
+}
+
 } // namespace billijk::store

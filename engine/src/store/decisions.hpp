@@ -9,6 +9,7 @@
 //
 //   auto overrides = store::parse_override("budget=7000.00");          // S0109 on bad syntax
 //   auto id = store::record_decision(db, 17, {overrides.value()}, "reason", "2024-05-01", now);
+//   auto decided = store::decisions_on(db, 17);                      // for `billijk show 17`
 #pragma once
 
 #include "store/database.hpp"
@@ -60,6 +61,26 @@ Result<std::int64_t> record_decision(Database& db, std::int64_t indication,
                                      std::vector<OverrideSpec> const& overrides,
                                      std::string const& reason, std::string const& decided_on,
                                      std::string const& recorded_at);
+
+/// One field of a recorded decision, as `decide` stored it.
+struct RecordedOverride {
+    std::size_t provision = 0; ///< index in the indication's provisions
+    std::string field;         ///< status, quantity, rate, budget
+    std::string engine_value;  ///< "6656.00 eur/year", "granted", "none"
+    std::string decided;       ///< "7000.00 eur/year"
+};
+
+/// A committee decision on an indication, read back.
+struct RecordedDecision {
+    std::int64_t id = 0;
+    std::string decided_on; ///< "2024-05-01"
+    std::string reason;
+    std::vector<RecordedOverride> overrides; ///< in the order they were recorded
+};
+
+/// The decisions recorded on indication `indication`, oldest first (none: an empty list). S0103
+/// when the store cannot be read.
+Result<std::vector<RecordedDecision>> decisions_on(Database& db, std::int64_t indication);
 
 /// The audit content of decision `id`, recomputed from its rows (the reader keeps the
 /// statements for the next one). Throws SQLite::Exception; absent when there is no such decision.
