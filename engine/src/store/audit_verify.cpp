@@ -22,6 +22,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -82,6 +83,9 @@ std::optional<std::string> check_record(RecordReader& reader, std::string const&
 std::string missing_before(std::int64_t expected) {
     return "entry " + std::to_string(expected) + " before it is missing";
 }
+
+/// How long a helper's connection waits for a lock, as the store's own connection does.
+constexpr int reader_busy_timeout_ms = 30000;
 
 constexpr char const* not_following =
     "it does not follow the previous entry (its previous hash differs)";
@@ -214,11 +218,15 @@ Result<AuditReport> verify_audit(Database& db, VerifyOptions const& options) {
             static_cast<unsigned>(std::min<std::size_t>(options.threads, queue.ranges.size()));
         std::vector<std::unique_ptr<SQLite::Database>> connections;
         for (unsigned i = 1; i < helpers; ++i)
-            connections.push_back(std::make_unique<SQLite::Database>(db.path().string(),
-                                                                     SQLite::OPEN_READONLY, 30000));
+            connections.push_back(std::make_unique<SQLite::Database>(
+                db.path().string(), SQLite::OPEN_READONLY, reader_busy_timeout_ms));
         std::vector<std::thread> threads;
-        for (auto& connection : connections)
-            threads.emplace_back([&queue, &connection] { queue.work(*connection); });
+        try {
+            for (auto& connection : connections)
+                threads.emplace_back([&queue, &connection] { queue.work(*connection); });
+        } catch (std::system_error const&) {
+            // No more threads to be had: those that started, and this one, share the pieces.
+        }
         queue.work(db.sql());
         for (auto& t : threads)
             t.join();
