@@ -5,6 +5,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
 using namespace billijk;
 
 TEST_CASE("sha256_hex matches the FIPS 180-2 test vectors", "[io][fingerprint]") {
@@ -71,4 +76,36 @@ TEST_CASE("the fingerprint changes with what determined the result, and only tha
     other = ind;
     other.rules[0].package = "barendrecht.jeugd\nversion=1:x";
     CHECK(io::fingerprint(other, canonical) != fp);
+}
+
+TEST_CASE("the fingerprint is the SHA-256 of its text whatever was fingerprinted before",
+          "[io][fingerprint]") {
+    // fingerprint() keeps the digest of the rules and plugins between calls: a different list,
+    // in any order of calls and on any thread, must not reuse the state of another.
+    Indication const a = test::sample_indication();
+    Indication b = a;
+    b.rules[0].hash = "sha256:bbbb";
+    Indication c = a;
+    c.plugins.clear();
+    Indication d = a;
+    d.plugins[0].sha256 += "0"; // differs only in the last byte of the prefix
+    std::vector<std::string> const cases = {R"({"case_id":"1"})", R"({"case_id":"22"})", ""};
+    auto expected = [](Indication const& ind, std::string const& canonical) {
+        return "sha256:" + io::sha256_hex(io::fingerprint_text(ind, canonical));
+    };
+    std::set<std::string> distinct;
+    for (Indication const* ind :
+         std::vector<Indication const*>{&a, &a, &b, &a, &c, &c, &d, &a, &d}) {
+        for (auto const& canonical : cases) {
+            auto const fp = io::fingerprint(*ind, canonical);
+            CHECK(fp == expected(*ind, canonical));
+            distinct.insert(fp);
+        }
+    }
+    CHECK(distinct.size() == 4 * cases.size());
+
+    std::string on_thread;
+    std::thread([&] { on_thread = io::fingerprint(b, cases[0]); }).join();
+    CHECK(on_thread == expected(b, cases[0]));
+    CHECK(io::fingerprint(a, cases[0]) == expected(a, cases[0]));
 }

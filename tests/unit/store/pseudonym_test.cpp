@@ -33,6 +33,16 @@ TEST_CASE("HMAC-SHA256 matches the RFC 4231 test vectors, whatever came before",
         CHECK(store::hmac_sha256_hex("Jefe", "what do ya want for nothing?") == jefe);
         CHECK(store::hmac_sha256_hex(std::string(20, '\x0b'), "Hi There") == hi_there);
     }
+    // The same key again and again (the context keeps its keyed state between them), then a
+    // key that extends it: the MAC of each message is its own.
+    CHECK(store::hmac_sha256_hex("Jefe", "what do ya want for nothing?") == jefe);
+    CHECK(store::hmac_sha256_hex("Jefe", "something else") !=
+          store::hmac_sha256_hex("Jefe", "what do ya want for nothing?"));
+    CHECK(store::hmac_sha256_hex("Jefe", "what do ya want for nothing?") == jefe);
+    CHECK(store::hmac_sha256_hex("Jefe2", "what do ya want for nothing?") != jefe);
+    CHECK(store::hmac_sha256_hex("Jefe", "what do ya want for nothing?") == jefe);
+    CHECK(store::hmac_sha256_hex(std::string(20, '\x0b'), "Hi There") == hi_there);
+    CHECK(store::hmac_sha256_hex(std::string(20, '\x0b'), "Hi There") == hi_there);
     // And on another thread, with a context of its own.
     std::string other;
     std::thread([&] {
