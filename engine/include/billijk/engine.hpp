@@ -35,6 +35,8 @@ class RuleSet {
   public:
     explicit RuleSet(std::shared_ptr<sema::Program const> program, Diagnostics warnings = {});
     sema::Program const& program() const { return *program_; }
+    /// The program, shared: what an indication keeps alive while its explanations borrow from it.
+    std::shared_ptr<sema::Program const> const& shared_program() const { return program_; }
     /// Warnings of a successful load (W0207: a call that only the municipality's plugin, which
     /// is not loaded, could supply).
     Diagnostics const& warnings() const { return warnings_; }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "billijk/case.hpp"
+#include "billijk/text.hpp"
 
 #include <compare>
 #include <cstddef>
@@ -105,19 +106,21 @@ class ExplanationInputs {
 /// One node of a derivation: the value of a rule, parameter, table, fact, case input or
 /// literal, with the rule's citation and labels and the formula with actual values substituted.
 struct Explanation {
-    std::string kind;    ///< "rule", "parameter", "table", "exception", "input", "fact", "refusal"
-    std::string name;    ///< rule id, e.g. "hourly_rate"; input path e.g. "request.rate"
-    std::string package; ///< package that decided, e.g. "barendrecht.jeugd"
-    std::string layer;   ///< "national", "regional", "municipal"; empty for inputs
-    std::string cites;   ///< article, e.g. "Beleidsregels Jeugdhulp Barendrecht 2015 §2.12.1"
-    std::string label_nl;
-    std::string label_en;
+    // The texts of the declaration the node is of are borrowed from the rule set when the
+    // evaluator made the node (billijk/text.hpp); the value, formula and notes are its own.
+    Text kind;     ///< "rule", "parameter", "table", "exception", "input", "fact", "refusal"
+    Text name;     ///< rule id, e.g. "hourly_rate"; input path e.g. "request.rate"
+    Text package;  ///< package that decided, e.g. "barendrecht.jeugd"
+    Text layer;    ///< "national", "regional", "municipal"; empty for inputs
+    Text cites;    ///< article, e.g. "Beleidsregels Jeugdhulp Barendrecht 2015 §2.12.1"
+    Text label_nl;
+    Text label_en;
     std::string
         value; ///< rendered value: "27.00 eur/hour", "true", "undetermined: missing request.rate"
-    std::string expression; ///< the defining expression as written, e.g. "round(informal_share *
-                            ///< in_kind_cost, 0.01, half_up)"
-    std::string formula;    ///< the same with values substituted, e.g. "round(60% * 45.00 eur/hour,
-                            ///< 0.01, half_up)"
+    Text expression;     ///< the defining expression as written, e.g. "round(informal_share *
+                         ///< in_kind_cost, 0.01, half_up)"
+    std::string formula; ///< the same with values substituted, e.g. "round(60% * 45.00 eur/hour,
+                         ///< 0.01, half_up)"
     std::string note_nl; ///< e.g. "versie geldig 2015-01-01 t/m 2017-12-31", "vervangt national.x"
     std::string note_en;
     ExplanationInputs inputs; ///< the values this one was computed from, in order of use
@@ -203,6 +206,10 @@ struct ProvisionResult {
     /// The explanation node of each reported field, by "quantity", "rate", "budget" (shared
     /// with `explanation`, not a copy): what a change cites as its reason. Not written out.
     std::map<std::string, ExplanationRef> field_sources;
+    /// What the explanation's borrowed texts view: the rule set that produced it, kept alive
+    /// with the result (and its copies). Null when every text is its own (a result read back
+    /// from JSON or built by hand). Not written out.
+    std::shared_ptr<void const> rule_set;
 };
 
 struct RulePackageRef {

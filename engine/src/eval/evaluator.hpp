@@ -159,7 +159,8 @@ class Evaluator {
 std::string print_formula(sema::Expr const& e, ShownValues const& shown);
 
 /// Fills the parts of an explanation node every declaration shares: kind, name, package and
-/// layer (none for a built-in), citation and labels (explanation.cpp).
+/// layer (none for a built-in), citation and labels (explanation.cpp). They are borrowed, not
+/// copied: `kind` must be a literal and the rest parts of `program`.
 void describe_declaration(Explanation& node, sema::Program const& program, std::string_view kind,
                           std::string const& name, sema::PackageId package, sema::Meta const& meta);
 

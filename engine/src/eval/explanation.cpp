@@ -6,16 +6,18 @@ namespace billijk::eval {
 void describe_declaration(Explanation& node, sema::Program const& program, std::string_view kind,
                           std::string const& name, sema::PackageId package,
                           sema::Meta const& meta) {
-    node.kind = kind;
-    node.name = name;
+    // Borrowed, not copied: every text here lives in the program (or is a literal), which the
+    // indication keeps alive (ProvisionResult::rule_set).
+    node.kind = Text::borrow(kind);
+    node.name = Text::borrow(name);
     if (package != sema::builtin_package) {
         auto const& pkg = program.packages[package];
-        node.package = pkg.name;
-        node.layer = sema::to_string(pkg.layer);
+        node.package = Text::borrow(pkg.name);
+        node.layer = Text::borrow(sema::to_string(pkg.layer));
     }
-    node.cites = meta.cites;
-    node.label_nl = meta.label;
-    node.label_en = meta.english();
+    node.cites = Text::borrow(meta.cites);
+    node.label_nl = Text::borrow(meta.label);
+    node.label_en = Text::borrow(meta.english());
 }
 
 std::shared_ptr<Explanation> declaration_node(sema::Program const& program, std::string_view kind,

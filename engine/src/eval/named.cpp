@@ -160,7 +160,7 @@ Evaluator::Computed Evaluator::parameter(sema::ParameterDecl const& d) {
         as_declared(n.value, d.type);
         if (!explain)
             return n;
-        n.explanation->expression = chosen->value.text;
+        n.explanation->expression = Text::borrow(chosen->value.text);
         n.explanation->formula = std::move(t.formula);
         n.explanation->inputs = std::move(t.inputs);
         if (chosen->valid)
@@ -204,7 +204,7 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
     bool const explain = env_.explain;
     if (explain) {
         n.explanation = declaration_node(env_.program, "rule", d.name, d.package, d.meta);
-        n.explanation->expression = d.value.text;
+        n.explanation->expression = Text::borrow(d.value.text);
         if (d.is_override)
             override_note(*n.explanation, d.name, d.package);
     }
@@ -252,7 +252,7 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
                                      c.decl->meta);
         if (c.decl == winner) {
             node->value = applied.value.to_string();
-            node->expression = c.decl->value.text;
+            node->expression = Text::borrow(c.decl->value.text);
             node->formula = applied.formula;
             node->note_nl = "uitzondering op " + d.name + ", want " + c.decl->condition.text;
             node->note_en = "exception to " + d.name + ", because " + c.decl->condition.text;
@@ -266,7 +266,7 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
             }
         } else {
             node->value = c.condition.value.determined() ? "not applicable" : "undetermined";
-            node->expression = c.decl->condition.text;
+            node->expression = Text::borrow(c.decl->condition.text);
             node->formula = c.condition.formula;
             node->note_nl = "uitzondering op " + d.name + " niet toegepast: voorwaarde " +
                             (c.condition.value.determined() ? "niet vervuld" : "onbepaald");
@@ -282,7 +282,7 @@ Evaluator::Computed Evaluator::rule(sema::RuleDecl const& d) {
     } else if (winner) {
         // The value is the exception's: show its expression, not the rule's, next to its numbers.
         n.value = applied.value;
-        n.explanation->expression = winner->value.text;
+        n.explanation->expression = Text::borrow(winner->value.text);
         n.explanation->formula = applied.formula;
         append_note(n.explanation->note_nl, "in afwijking van de regel geldt uitzondering " +
                                                 winner->name + " (" + winner->meta.cites + ")");

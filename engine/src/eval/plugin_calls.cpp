@@ -73,7 +73,7 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
     if (explain) {
         formula += ')';
         node.name = e.name;
-        node.expression = e.text;
+        node.expression = Text::borrow(e.text);
         node.formula = formula;
         node.layer = "municipal";
     }

@@ -88,7 +88,7 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
             if (explain) {
                 auto node = declaration_node(program, "refusal", r.name, r.package, r.meta);
                 node->value = t.value.to_string();
-                node->expression = r.condition.text;
+                node->expression = Text::borrow(r.condition.text);
                 node->formula = std::move(t.formula);
                 node->inputs = std::move(t.inputs);
                 out.explanation.inputs.push_back(std::move(node));
@@ -122,10 +122,10 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
                     node = t.inputs.refs().front();
                 } else {
                     auto expression = std::make_shared<Explanation>();
-                    expression->kind = "expression";
+                    expression->kind = Text::borrow("expression");
                     expression->name = what;
                     expression->value = t.value.to_string();
-                    expression->expression = e->text;
+                    expression->expression = Text::borrow(e->text);
                     expression->formula = std::move(t.formula);
                     expression->inputs = std::move(t.inputs);
                     node = std::move(expression);

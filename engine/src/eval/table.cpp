@@ -102,7 +102,7 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
     if (explain) {
         describe_declaration(node, program, "table", table.name, table.package,
                              version ? version->meta : table.versions.front().meta);
-        node.expression = e.text;
+        node.expression = Text::borrow(e.text);
         node.formula = formula;
     }
     Value result;

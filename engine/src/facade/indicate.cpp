@@ -47,6 +47,8 @@ Result<Indication> indicate(RuleSet const& rules, Case const& the_case,
             continue;
         }
         ind.provisions.push_back(std::move(result).value());
+        // Its explanation borrows the declarations' texts from the program (billijk/text.hpp).
+        ind.provisions.back().rule_set = rules.shared_program();
         if (auto const& previous = the_case.requests[i].previous)
             eval::compare_with_previous(ind.provisions.back(), *previous);
     }

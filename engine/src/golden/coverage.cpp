@@ -21,22 +21,24 @@ void CoverageHits::add(Indication const& indication) {
 }
 
 void CoverageHits::add(Explanation const& node) {
-    auto const& kind = node.kind;
+    std::string const kind(node.kind);
+    std::string const package(node.package);
+    std::string const name(node.name);
     if (kind == "rule" || kind == "provision") {
-        hits_.insert({kind, node.package, node.name, 0, 0});
+        hits_.insert({kind, package, name, 0, 0});
     } else if (kind == "refusal") {
         if (node.value == "true") // the refusal held: the provision was refused for it
-            hits_.insert({kind, node.package, node.name, 0, 0});
+            hits_.insert({kind, package, name, 0, 0});
     } else if (kind == "exception") {
         // A considered exception that did not apply says "not applicable" or "undetermined"
         // (eval/named.cpp); an applied one carries its value.
         if (node.value != "not applicable" && node.value != "undetermined")
-            hits_.insert({kind, node.package, node.name, 0, 0});
+            hits_.insert({kind, package, name, 0, 0});
     } else if (kind == "parameter" && node.version) {
-        hits_.insert({kind, node.package, node.name, *node.version, 0});
+        hits_.insert({kind, package, name, *node.version, 0});
     } else if (kind == "table" && node.version) {
         for (auto row : node.rows)
-            hits_.insert({"table row", node.package, node.name, *node.version, row});
+            hits_.insert({"table row", package, name, *node.version, row});
     }
     for (auto const& input : node.inputs)
         add(input);

@@ -15,11 +15,11 @@ using Key = std::pair<std::string, std::string>; // kind, name
 std::vector<Explanation const*> correspond(Explanation const& before, Explanation const& after) {
     std::map<Key, std::vector<Explanation const*>> by_key;
     for (auto const& in : after.inputs)
-        by_key[{in.kind, in.name}].push_back(&in);
+        by_key[{in.kind.str(), in.name.str()}].push_back(&in);
     std::map<Key, std::size_t> used;
     std::vector<Explanation const*> out;
     for (auto const& in : before.inputs) {
-        Key const key{in.kind, in.name};
+        Key const key{in.kind.str(), in.name.str()};
         auto const& candidates = by_key[key];
         std::size_t const n = used[key]++;
         out.push_back(n < candidates.size() ? candidates[n] : nullptr);
@@ -44,10 +44,10 @@ void diff(Explanation const& before, Explanation const& after, std::vector<RuleC
     if (deeper || before.value == after.value)
         return;
     RuleChange change;
-    change.kind = after.kind.empty() ? before.kind : after.kind;
-    change.name = after.name.empty() ? before.name : after.name;
-    change.package = after.package.empty() ? before.package : after.package;
-    change.cites = after.cites.empty() ? before.cites : after.cites;
+    change.kind = (after.kind.empty() ? before.kind : after.kind).str();
+    change.name = (after.name.empty() ? before.name : after.name).str();
+    change.package = (after.package.empty() ? before.package : after.package).str();
+    change.cites = (after.cites.empty() ? before.cites : after.cites).str();
     change.before = before.value;
     change.after = after.value;
     change.redefined = before.expression != after.expression || before.package != after.package;

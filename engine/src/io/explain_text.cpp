@@ -193,7 +193,7 @@ std::string layer_text(std::string_view layer, Language lang) {
     return std::string(layer);
 }
 
-std::string const& pick(Language lang, std::string const& nl, std::string const& en) {
+std::string_view pick(Language lang, std::string_view nl, std::string_view en) {
     if (lang == Language::en)
         return en.empty() ? nl : en;
     return nl.empty() ? en : nl;
@@ -256,7 +256,7 @@ class TextWriter {
     }
 
     void provision(ProvisionResult const& p) {
-        std::string title = pick(lang_, p.explanation.label_nl, p.explanation.label_en);
+        std::string title(pick(lang_, p.explanation.label_nl, p.explanation.label_en));
         title =
             title.empty() || title == p.provision ? p.provision : title + " (" + p.provision + ")";
         line("", std::string(words_.provision) + ": " + title);
@@ -277,7 +277,7 @@ class TextWriter {
         if (!p.reasons.empty()) {
             line("  ", std::string(words_.reasons) + ":");
             for (Reason const& r : p.reasons) {
-                std::string text = pick(lang_, r.text_nl, r.text_en);
+                std::string text(pick(lang_, r.text_nl, r.text_en));
                 if (text.empty())
                     text = r.rule;
                 if (!r.cites.empty())
@@ -330,7 +330,7 @@ class TextWriter {
                 text += " (" + std::string(words_.difference) + " " +
                         quantity_text(*c.difference, lang_) + ")";
             line("    ", "- " + text);
-            std::string why = pick(lang_, c.label_nl, c.label_en);
+            std::string why(pick(lang_, c.label_nl, c.label_en));
             if (why.empty())
                 why = c.rule;
             if (!why.empty() && c.to) {
@@ -359,7 +359,7 @@ class TextWriter {
     }
 
     void node(Explanation const& e, std::string const& indent) {
-        std::string head = pick(lang_, e.label_nl, e.label_en);
+        std::string head(pick(lang_, e.label_nl, e.label_en));
         if (head.empty())
             head = !e.name.empty() ? e.name : e.kind;
         if (!e.value.empty())

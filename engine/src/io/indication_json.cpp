@@ -28,7 +28,7 @@ void put_amount(JsonWriter& w, char const* key, std::optional<Quantity> const& a
     quantity(w, *amount);
 }
 
-void put_if(JsonWriter& w, char const* key, std::string const& value) {
+void put_if(JsonWriter& w, char const* key, std::string_view value) {
     if (value.empty())
         return;
     w.key(key);

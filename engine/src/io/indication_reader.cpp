@@ -115,6 +115,16 @@ class Reader {
         return true;
     }
 
+    /// optional_text into a text of an explanation node (its own, nothing borrowed).
+    bool optional_text(JsonNode const& parent, std::string const& path, std::string_view key,
+                       Text& out) {
+        std::string read;
+        if (!optional_text(parent, path, key, read))
+            return false;
+        out = std::move(read);
+        return true;
+    }
+
     bool date(JsonNode const& parent, std::string const& path, std::string_view key, Date& out) {
         std::string value;
         if (!text(parent, path, key, value))

@@ -52,13 +52,13 @@ ProvisionAnatomy anatomy(ProvisionResult const& result) {
 }
 
 std::string label(Explanation const& node, io::Language lang) {
-    std::string const& first = lang == io::Language::nl ? node.label_nl : node.label_en;
-    std::string const& second = lang == io::Language::nl ? node.label_en : node.label_nl;
+    Text const& first = lang == io::Language::nl ? node.label_nl : node.label_en;
+    Text const& second = lang == io::Language::nl ? node.label_en : node.label_nl;
     if (!first.empty())
-        return first;
+        return first.str();
     if (!second.empty())
-        return second;
-    return node.name;
+        return second.str();
+    return node.name.str();
 }
 
 std::vector<std::string> derivation_lines(Explanation const& node, io::Language lang) {

@@ -29,7 +29,7 @@ struct Walker {
         if (is_price(node))
             return;
         if (is_case_input(node) && node.name != requested_rate)
-            need_reads.insert(node.name);
+            need_reads.insert(node.name.str());
         for (auto const& child : node.inputs)
             collect_need_reads(child);
     }
@@ -37,17 +37,17 @@ struct Walker {
     void collect_price_inputs(Explanation const& node, bool inside_price) {
         inside_price = inside_price || is_price(node);
         bool const leaf = node.inputs.empty();
-        if ((inside_price && leaf && !need_reads.count(node.name)) || node.name == requested_rate) {
-            profile.price_inputs.emplace(node.name, node.value);
+        if ((inside_price && leaf && !need_reads.count(node.name.str())) || node.name == requested_rate) {
+            profile.price_inputs.emplace(node.name.str(), node.value);
             if (is_case_input(node))
-                profile.case_inputs.insert(node.name);
+                profile.case_inputs.insert(node.name.str());
         }
         for (auto const& child : node.inputs)
             collect_price_inputs(child, inside_price);
     }
 
     bool is_non_need(Explanation const& node) const {
-        return is_case_input(node) && !need_reads.count(node.name);
+        return is_case_input(node) && !need_reads.count(node.name.str());
     }
 
     /// True when the subtree reads something that is not need.
@@ -62,7 +62,7 @@ struct Walker {
         if (is_price(node))
             return;
         if (!touches_price(node)) {
-            profile.key.push_back({node.name, node.value});
+            profile.key.push_back({node.name.str(), node.value});
             return;
         }
         for (auto const& child : node.inputs)

@@ -34,9 +34,9 @@ json period(Period const& p) {
     return out;
 }
 
-void put_if(json& out, char const* key, std::string const& value) {
+void put_if(json& out, char const* key, std::string_view value) {
     if (!value.empty())
-        out[key] = value;
+        out[key] = std::string(value);
 }
 
 json explanation(Explanation const& e) {

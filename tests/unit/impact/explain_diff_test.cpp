@@ -17,8 +17,9 @@ Explanation node(std::string kind, std::string name, std::string value,
     e.inputs = std::move(inputs);
     e.expression = std::move(expression);
     e.package = "p";
-    e.cites = "§"; // appended, not "§" + name: GCC 12 -Wrestrict false positive
-    e.cites += e.name;
+    std::string cites = "§"; // appended, not "§" + name: GCC 12 -Wrestrict false positive
+    cites += e.name;
+    e.cites = std::move(cites);
     return e;
 }
 

@@ -1,0 +1,85 @@
+// Text: a string of an explanation node that is either its own or borrowed from whatever
+// produced it. The evaluator borrows the names, citations, labels and expressions of the rule
+// set's declarations instead of copying them into every node: copying and freeing them was a
+// fifth of an explained indication (docs/performance.md). A reference count per text would not
+// do: two workers indicating under the same rules would contend for it on every node.
+//
+//   Text own = std::string("hourly_rate");     // owns a copy, like a std::string
+//   Text seen = Text::borrow(decl.meta.cites);  // views decl.meta.cites, copies nothing
+//   out += seen;                                // reads as a std::string_view
+//   std::string copy(seen);                     // or seen.str()
+//
+// A borrowed text is valid as long as what it views: an explanation made by the evaluator keeps
+// the rule set it borrows from alive (ProvisionResult::rule_set).
+#pragma once
+
+#include <compare>
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+namespace billijk {
+
+class Text {
+  public:
+    Text() = default;
+    Text(std::string text) : owned_(std::move(text)) {}
+    Text(std::string_view text) : owned_(text) {}
+    Text(char const* text) : owned_(text) {}
+
+    /// Views `text` without copying it; the caller keeps it alive and unchanged while this Text
+    /// or a copy of it is read.
+    static Text borrow(std::string_view text) {
+        Text t;
+        t.borrowed_ = text;
+        t.is_borrowed_ = true;
+        return t;
+    }
+
+    std::string_view view() const { return is_borrowed_ ? borrowed_ : std::string_view(owned_); }
+    operator std::string_view() const { return view(); }
+    std::string str() const { return std::string(view()); }
+    bool empty() const { return view().empty(); }
+    std::size_t size() const { return view().size(); }
+    char const* data() const { return view().data(); }
+    auto begin() const { return view().begin(); }
+    auto end() const { return view().end(); }
+    bool borrowed() const { return is_borrowed_; }
+
+    friend bool operator==(Text const& a, Text const& b) { return a.view() == b.view(); }
+    template <class S>
+        requires(std::is_convertible_v<S const&, std::string_view> &&
+                 !std::is_same_v<std::remove_cvref_t<S>, Text>)
+    friend bool operator==(Text const& a, S const& b) {
+        return a.view() == std::string_view(b);
+    }
+    friend std::strong_ordering operator<=>(Text const& a, Text const& b) {
+        return a.view() <=> b.view();
+    }
+    /// Concatenation gives a std::string, as with two std::strings.
+    friend std::string operator+(std::string left, Text const& right) {
+        left += right.view();
+        return left;
+    }
+    friend std::string operator+(Text const& left, std::string_view right) {
+        std::string out(left.view());
+        out += right;
+        return out;
+    }
+    friend std::string operator+(Text const& left, char right) {
+        std::string out(left.view());
+        out += right;
+        return out;
+    }
+    friend std::ostream& operator<<(std::ostream& out, Text const& t) { return out << t.view(); }
+
+  private:
+    std::string owned_;
+    std::string_view borrowed_;
+    bool is_borrowed_ = false;
+};
+
+} // namespace billijk
