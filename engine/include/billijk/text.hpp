@@ -51,9 +51,9 @@ class Text {
 
     friend bool operator==(Text const& a, Text const& b) { return a.view() == b.view(); }
     template <class S>
-        requires(std::is_convertible_v<S const&, std::string_view> &&
-                 !std::is_same_v<std::remove_cvref_t<S>, Text>)
-    friend bool operator==(Text const& a, S const& b) {
+    requires(std::is_convertible_v<S const&, std::string_view> &&
+             !std::is_same_v<std::remove_cvref_t<S>, Text>) friend bool
+    operator==(Text const& a, S const& b) {
         return a.view() == std::string_view(b);
     }
     friend std::strong_ordering operator<=>(Text const& a, Text const& b) {

@@ -71,7 +71,8 @@ Value Evaluator::checked(Checked result, Unit unit, Frame const& f) const {
 Value Evaluator::eval(Expr const& e, Frame& f) {
     switch (e.kind) {
     case Expr::Kind::literal:
-        return Value::of(e.literal);
+        // The program outlives every value: its texts are viewed, not copied.
+        return Value::of(sema::borrowed(e.literal));
     case Expr::Kind::input:
         return eval_input(e, f);
     case Expr::Kind::name:
@@ -186,13 +187,14 @@ Value Evaluator::eval_input(Expr const& e, Frame& f) {
         Scalar s;
         s.type = Type::date();
         s.date = d;
-        return Value::of(s);
+        return Value::of(std::move(s));
     };
-    auto member = [&](std::string text) {
+    // The case outlives every value too: its texts are viewed.
+    auto member = [&](std::string const& text) {
         Scalar s;
-        s.type = e.type;
-        s.text = std::move(text);
-        return Value::of(s);
+        s.type = sema::borrowed(e.type);
+        s.text = sema::OptionalText::borrow(text);
+        return Value::of(std::move(s));
     };
     Value v;
     switch (e.input) {
@@ -211,8 +213,8 @@ Value Evaluator::eval_input(Expr const& e, Frame& f) {
     case sema::Input::request_provision: {
         Scalar s;
         s.type = Type::text();
-        s.text = req.provision;
-        v = Value::of(s);
+        s.text = sema::OptionalText::borrow(req.provision);
+        v = Value::of(std::move(s));
         break;
     }
     case sema::Input::request_form:
@@ -245,10 +247,10 @@ Value Evaluator::eval_input(Expr const& e, Frame& f) {
     auto& shared = input_nodes_[e.input];
     if (!shared) {
         Explanation node;
-        node.kind = "input";
+        node.kind = Text::borrow("input");
         for (auto const& info : sema::inputs())
             if (info.input == e.input)
-                node.name = info.name;
+                node.name = Text::borrow(info.name);
         node.value = v.to_string();
         if (e.input == sema::Input::household_size) {
             node.note_nl = "de cliënt plus de leden van het huishouden in de casus";

@@ -129,7 +129,7 @@ Evaluator::Computed Evaluator::fact(sema::FactDecl const& d) {
     Computed n;
     auto it = env_.facts.find(d.name);
     n.value = it == env_.facts.end() ? Value::undetermined("missing fact " + d.name)
-                                     : Value::of(it->second);
+                                     : Value::of(sema::borrowed(it->second)); // env_ outlives it
     if (!env_.explain)
         return n;
     n.explanation = declaration_node(env_.program, "fact", d.name, d.package, d.meta);

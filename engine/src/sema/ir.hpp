@@ -70,6 +70,17 @@ struct Scalar {
     friend bool operator==(Scalar const& a, Scalar const& b);
 };
 
+/// A copy of `t` whose enumeration name views that of `t` (OptionalText::borrow): for a value
+/// that lives no longer than `t`, as the evaluator's values live no longer than the program.
+inline Type borrowed(Type const& t) {
+    return {t.kind, t.unit, OptionalText::borrow(t.enum_name)};
+}
+
+/// A copy of `s` whose texts view those of `s` (see above).
+inline Scalar borrowed(Scalar const& s) {
+    return {borrowed(s.type), s.boolean, s.number, s.date, OptionalText::borrow(s.text)};
+}
+
 /// The case inputs the language knows by name.
 enum class Input {
     decision_date,

@@ -2,17 +2,21 @@
 // and a non-enumeration type no enumeration name, yet a std::string member costs a call to
 // memcpy on every move and copy of the value that holds it, and values are moved at every step
 // of an evaluation. An empty OptionalText is a null pointer: moved and copied for free. A
-// non-empty one owns its string; copying it allocates, as copying a long std::string would.
+// non-empty one owns its string, and copying it allocates, as copying a long std::string
+// would; or it borrows a string that outlives it (OptionalText::borrow), and so do its copies.
+// The evaluator borrows the texts of the program's literals and of the case: an enumeration
+// value was two allocations at every copy (half the allocations of an indication).
 //
 //   sema::OptionalText t = std::string("informal");
 //   std::string const& s = t;      // reads as a std::string
 //   t == "informal";                // true
+//   auto v = sema::OptionalText::borrow(request.form);   // views request.form; copies do too
 #pragma once
 
 #include <compare>
-#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace billijk::sema {
 
@@ -22,15 +26,42 @@ class OptionalText {
     OptionalText(std::string text) { assign(std::move(text)); }
     OptionalText(std::string_view text) { assign(std::string(text)); }
     OptionalText(char const* text) { assign(std::string(text)); }
-    OptionalText(OptionalText const& other)
-        : text_(other.text_ ? std::make_unique<std::string>(*other.text_) : nullptr) {}
-    OptionalText(OptionalText&&) noexcept = default;
+    OptionalText(OptionalText const& other) { copy_from(other); }
+    OptionalText(OptionalText&& other) noexcept
+        : text_(std::exchange(other.text_, nullptr)), owned_(std::exchange(other.owned_, false)) {}
     OptionalText& operator=(OptionalText const& other) {
-        if (this != &other)
-            text_ = other.text_ ? std::make_unique<std::string>(*other.text_) : nullptr;
+        if (this != &other) {
+            release();
+            copy_from(other);
+        }
         return *this;
     }
-    OptionalText& operator=(OptionalText&&) noexcept = default;
+    OptionalText& operator=(OptionalText&& other) noexcept {
+        if (this != &other) {
+            release();
+            text_ = std::exchange(other.text_, nullptr);
+            owned_ = std::exchange(other.owned_, false);
+        }
+        return *this;
+    }
+    ~OptionalText() { release(); }
+
+    /// Views `text` without copying it, as every copy of the result does: `text` must outlive
+    /// them all, unchanged.
+    static OptionalText borrow(std::string const& text) {
+        OptionalText out;
+        out.text_ = text.empty() ? nullptr : &text;
+        return out;
+    }
+    /// Views the text of `other` (see above).
+    static OptionalText borrow(OptionalText const& other) {
+        OptionalText out;
+        out.text_ = other.text_;
+        return out;
+    }
+    /// Whether this views a string it does not own.
+    bool borrowed() const { return text_ && !owned_; }
+
     OptionalText& operator=(std::string text) {
         assign(std::move(text));
         return *this;
@@ -66,7 +97,26 @@ class OptionalText {
 
   private:
     void assign(std::string text) {
-        text_ = text.empty() ? nullptr : std::make_unique<std::string>(std::move(text));
+        release();
+        if (!text.empty()) {
+            text_ = new std::string(std::move(text));
+            owned_ = true;
+        }
+    }
+    void copy_from(OptionalText const& other) {
+        if (other.owned_) {
+            text_ = new std::string(*other.text_);
+            owned_ = true;
+        } else {
+            text_ = other.text_;
+            owned_ = false;
+        }
+    }
+    void release() {
+        if (owned_)
+            delete text_;
+        text_ = nullptr;
+        owned_ = false;
     }
     /// What an empty text reads as: a constant, never written.
     static std::string const& empty_string() {
@@ -74,7 +124,8 @@ class OptionalText {
         return empty;
     }
 
-    std::unique_ptr<std::string> text_;
+    std::string const* text_ = nullptr; ///< null: empty
+    bool owned_ = false;                ///< whether this deletes text_
 };
 
 } // namespace billijk::sema
