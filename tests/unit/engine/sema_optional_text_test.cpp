@@ -59,3 +59,48 @@ TEST_CASE("optional text: scalars with texts compare by text, and copy them") {
     CHECK(member.to_string() == "informal");
     CHECK(member.type.enum_name == "provider");
 }
+
+TEST_CASE("optional text: a borrowed text views its string, and so do its copies") {
+    std::string const source = "begeleiding_individueel";
+    OptionalText view = OptionalText::borrow(source);
+    CHECK(view.borrowed());
+    CHECK(&view.str() == &source); // no copy
+    OptionalText copy = view;
+    CHECK(copy.borrowed());
+    CHECK(&copy.str() == &source);
+    OptionalText assigned;
+    assigned = copy;
+    CHECK(&assigned.str() == &source);
+    OptionalText moved = std::move(copy);
+    CHECK(&moved.str() == &source);
+    CHECK(copy.empty()); // NOLINT(bugprone-use-after-move): the moved-from state is the contract
+
+    // An owned text stays owned through copies; a view of it views that copy's string.
+    OptionalText owned = std::string("toezicht");
+    CHECK_FALSE(owned.borrowed());
+    OptionalText owned_copy = owned;
+    CHECK_FALSE(owned_copy.borrowed());
+    CHECK(&owned_copy.str() != &owned.str());
+    OptionalText of_owned = OptionalText::borrow(owned);
+    CHECK(&of_owned.str() == &owned.str());
+    // Assigning an owned text over a borrowed one (and back) keeps each its own.
+    view = owned;
+    CHECK_FALSE(view.borrowed());
+    CHECK(view == "toezicht");
+    view = OptionalText::borrow(source);
+    CHECK(view == source);
+    CHECK(OptionalText::borrow(std::string()).empty());
+}
+
+TEST_CASE("optional text: a borrowed scalar reads as the scalar it views") {
+    billijk::sema::Scalar member;
+    member.type = billijk::sema::Type::enumeration("provider");
+    member.text = "informal";
+    auto view = billijk::sema::borrowed(member);
+    CHECK(view == member);
+    CHECK(view.text.borrowed());
+    CHECK(view.type.enum_name.borrowed());
+    CHECK(&view.text.str() == &member.text.str());
+    CHECK(view.to_string() == "informal");
+    CHECK(view.type == member.type);
+}
