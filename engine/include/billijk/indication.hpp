@@ -108,11 +108,11 @@ class ExplanationInputs {
 struct Explanation {
     // The texts of the declaration the node is of are borrowed from the rule set when the
     // evaluator made the node (billijk/text.hpp); the value, formula and notes are its own.
-    Text kind;     ///< "rule", "parameter", "table", "exception", "input", "fact", "refusal"
-    Text name;     ///< rule id, e.g. "hourly_rate"; input path e.g. "request.rate"
-    Text package;  ///< package that decided, e.g. "barendrecht.jeugd"
-    Text layer;    ///< "national", "regional", "municipal"; empty for inputs
-    Text cites;    ///< article, e.g. "Beleidsregels Jeugdhulp Barendrecht 2015 §2.12.1"
+    Text kind;    ///< "rule", "parameter", "table", "exception", "input", "fact", "refusal"
+    Text name;    ///< rule id, e.g. "hourly_rate"; input path e.g. "request.rate"
+    Text package; ///< package that decided, e.g. "barendrecht.jeugd"
+    Text layer;   ///< "national", "regional", "municipal"; empty for inputs
+    Text cites;   ///< article, e.g. "Beleidsregels Jeugdhulp Barendrecht 2015 §2.12.1"
     Text label_nl;
     Text label_en;
     std::string

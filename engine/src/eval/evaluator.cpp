@@ -39,9 +39,14 @@ void Evaluator::use(Frame& f, Expr const& at, std::string const& key, Explanatio
         at_shown->second = shown;
     // A shared node (no key) is an input once; a frame has a handful, so a scan is cheapest.
     auto const& inputs = f.inputs.refs();
-    bool const first = key.empty() ? std::none_of(inputs.begin(), inputs.end(),
-                                                  [&](auto const& in) { return in == node; })
-                                   : f.seen.insert(key).second;
+    bool first = false;
+    if (key.empty()) {
+        first =
+            std::none_of(inputs.begin(), inputs.end(), [&](auto const& in) { return in == node; });
+    } else if (std::find(f.seen.begin(), f.seen.end(), key) == f.seen.end()) {
+        f.seen.push_back(key);
+        first = true;
+    }
     if (!first) {
         if (!key.empty())
             f.kept.push_back(std::move(node)); // `shown` may view its value

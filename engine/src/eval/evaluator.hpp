@@ -88,8 +88,10 @@ class Evaluator {
     struct Frame {
         std::string const* owner = nullptr; ///< the caller's, alive for the whole frame
         ExplanationInputs inputs;
-        std::set<std::string> seen; ///< keys of per-use nodes already in `inputs`
-        ShownValues shown;          ///< values substituted in the formula
+        /// Keys of per-use nodes already in `inputs`: a handful per frame, so a scan beats a
+        /// set's node per key.
+        boost::container::small_vector<std::string, 4> seen;
+        ShownValues shown; ///< values substituted in the formula
         /// Nodes a keyed use dropped (their key was seen): kept alive for the views in `shown`.
         std::vector<ExplanationRef> kept;
     };

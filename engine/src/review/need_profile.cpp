@@ -37,7 +37,8 @@ struct Walker {
     void collect_price_inputs(Explanation const& node, bool inside_price) {
         inside_price = inside_price || is_price(node);
         bool const leaf = node.inputs.empty();
-        if ((inside_price && leaf && !need_reads.count(node.name.str())) || node.name == requested_rate) {
+        if ((inside_price && leaf && !need_reads.count(node.name.str())) ||
+            node.name == requested_rate) {
             profile.price_inputs.emplace(node.name.str(), node.value);
             if (is_case_input(node))
                 profile.case_inputs.insert(node.name.str());
