@@ -39,6 +39,11 @@ class Text {
         return t;
     }
 
+    /// A literal ("input"): lives as long as the program.
+    static Text borrow(char const* literal) { return borrow(std::string_view(literal)); }
+    /// A temporary would be gone before the view is read.
+    static Text borrow(std::string&&) = delete;
+
     std::string_view view() const { return is_borrowed_ ? borrowed_ : std::string_view(owned_); }
     operator std::string_view() const { return view(); }
     std::string str() const { return std::string(view()); }

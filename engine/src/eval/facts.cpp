@@ -34,8 +34,10 @@ std::string expected(Type const& t) {
 
 std::optional<Scalar> read(sema::Program const& program, sema::Package const& root,
                            Type const& type, FactValue const& value) {
+    // The values view the program's type names and the request's texts (both outlive the
+    // evaluation): an enumeration member copied was two allocations.
     Scalar s;
-    s.type = type;
+    s.type = sema::borrowed(type);
     if (auto const* b = std::get_if<bool>(&value)) {
         if (type.kind != Type::Kind::boolean)
             return std::nullopt;
@@ -51,7 +53,7 @@ std::optional<Scalar> read(sema::Program const& program, sema::Package const& ro
     auto const& text = std::get<std::string>(value);
     switch (type.kind) {
     case Type::Kind::text:
-        s.text = text;
+        s.text = sema::OptionalText::borrow(text);
         return s;
     case Type::Kind::date:
         if (auto d = Date::parse(text)) {
@@ -66,7 +68,7 @@ std::optional<Scalar> read(sema::Program const& program, sema::Package const& ro
         auto const& members = program.enums[ref->index].members;
         if (std::find(members.begin(), members.end(), text) == members.end())
             return std::nullopt;
-        s.text = text;
+        s.text = sema::OptionalText::borrow(text);
         return s;
     }
     case Type::Kind::number: {
@@ -98,12 +100,12 @@ Result<FactValues> convert_facts(sema::Program const& program, sema::PackageId r
     auto const& root = program.packages[root_id];
     FactValues out;
     Diagnostics diags;
-    std::string base = "requests[" + std::to_string(index) + "].facts.";
+    auto base = [&] { return "requests[" + std::to_string(index) + "].facts."; }; // errors only
     for (auto const& [name, value] : request.facts) {
         auto ref = root.lookup(name);
         if (!ref || ref->kind != sema::DeclKind::fact) {
             auto& d = diags.error("E0803", std::nullopt,
-                                  base + name + ": no package declares fact '" + name + "'");
+                                  base() + name + ": no package declares fact '" + name + "'");
             std::vector<std::string> known;
             for (auto const& [n, r] : root.view)
                 if (r.kind == sema::DeclKind::fact)
@@ -119,7 +121,8 @@ Result<FactValues> convert_facts(sema::Program const& program, sema::PackageId r
         auto scalar = read(program, root, type, value);
         if (!scalar) {
             diags.error("E0804", std::nullopt,
-                        base + name + ": expected " + expected(type) + " for fact '" + name + "'");
+                        base() + name + ": expected " + expected(type) + " for fact '" + name +
+                            "'");
             continue;
         }
         out.emplace(name, std::move(*scalar));

@@ -53,6 +53,8 @@ class OptionalText {
         out.text_ = text.empty() ? nullptr : &text;
         return out;
     }
+    /// A temporary would be gone before the view is read.
+    static OptionalText borrow(std::string&&) = delete;
     /// Views the text of `other` (see above).
     static OptionalText borrow(OptionalText const& other) {
         OptionalText out;

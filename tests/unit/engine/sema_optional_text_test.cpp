@@ -89,7 +89,8 @@ TEST_CASE("optional text: a borrowed text views its string, and so do its copies
     CHECK(view == "toezicht");
     view = OptionalText::borrow(source);
     CHECK(view == source);
-    CHECK(OptionalText::borrow(std::string()).empty());
+    std::string const nothing;
+    CHECK(OptionalText::borrow(nothing).empty()); // (a temporary does not compile: deleted)
 }
 
 TEST_CASE("optional text: a borrowed scalar reads as the scalar it views") {
