@@ -1,8 +1,8 @@
 // Text: a string of an explanation node that is either its own or borrowed from whatever
 // produced it. The evaluator borrows the names, citations, labels and expressions of the rule
-// set's declarations instead of copying them into every node: copying and freeing them was a
-// fifth of an explained indication (docs/performance.md). A reference count per text would not
-// do: two workers indicating under the same rules would contend for it on every node.
+// set's declarations instead of copying them into every node, which cost 8% of an explained
+// indication (docs/decisions/0004-explanations-borrow-texts.md). A reference count per text
+// would not do: two workers indicating under the same rules would contend for it on every node.
 //
 //   Text own = std::string("hourly_rate");     // owns a copy, like a std::string
 //   Text seen = Text::borrow(decl.meta.cites);  // views decl.meta.cites, copies nothing

@@ -118,9 +118,10 @@ std::string fingerprint_text(Indication const& indication, std::string_view cano
 std::string fingerprint(Indication const& indication, std::string_view canonical_case) {
     // SHA-256 of fingerprint_text(), without hashing its shared prefix again for every case. A
     // batch fingerprints every case under the same rules and plugins, and that prefix (about a
-    // kilobyte with 13 plugins) was about a tenth of storing a case on a CPU without SHA
-    // instructions (callgrind, docs/performance.md). The state after it is kept per thread and
-    // reused only for the very same prefix text, so the digest is the same either way.
+    // kilobyte with 13 plugins) was about 4% of storing a case on a CPU without SHA
+    // instructions (callgrind, docs/performance.md, session 12). The state after it is kept
+    // per thread and reused only for the very same prefix text, so the digest is the same
+    // either way.
     thread_local std::string prefix;
     thread_local PrefixDigest after_prefix;
     thread_local std::unique_ptr<EVP_MD_CTX, DigestContextDeleter> context(EVP_MD_CTX_new());
