@@ -61,13 +61,16 @@ LineResult LineWork::process(InputRecord const& record) const {
     if (!indicated)
         return failed(indicated.diagnostics());
     Indication const& result = indicated.value().indication;
-    // Written once, for the result line and the store.
-    std::string const json = io::write_indication_json_line(result, explain);
+    // Written once, in place in the result line, for the line and the store.
+    std::string line = "{\"indication\":";
+    std::size_t const json_from = line.size();
+    line = io::append_indication_json_line(std::move(line), result, explain);
     if (store_key != nullptr) {
         // The stored bytes are exactly the result line's indication, as replay recomputes them
         // (`indicate --format json` on one line); with --no-explain without the explanations,
         // which replay then leaves out too (and recomputes when asked: store/replay.hpp,
         // docs/store.md).
+        std::string_view const json(line.data() + json_from, line.size() - json_from);
         auto prepared = store::prepare_indication(std::move(*indicated.value().parsed.root), result,
                                                   json, *store_key, *known_packages, dictionary);
         if (!prepared)
@@ -80,7 +83,10 @@ LineResult LineWork::process(InputRecord const& record) const {
         r.undetermined += p.status == Status::undetermined ? 1 : 0;
     }
     r.indicated = true;
-    r.output = "{\"indication\":" + json + ",\"line\":" + std::to_string(r.line) + "}";
+    line += ",\"line\":";
+    line += std::to_string(r.line);
+    line += '}';
+    r.output = std::move(line);
     return r;
 }
 

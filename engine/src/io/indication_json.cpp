@@ -250,7 +250,12 @@ std::string write_indication_json(Indication const& indication, bool explanation
 }
 
 std::string write_indication_json_line(Indication const& indication, bool explanations) {
-    JsonWriter w(-1);
+    return append_indication_json_line({}, indication, explanations);
+}
+
+std::string append_indication_json_line(std::string before, Indication const& indication,
+                                        bool explanations) {
+    JsonWriter w(-1, std::move(before));
     indication_object(w, indication, explanations);
     return w.take();
 }

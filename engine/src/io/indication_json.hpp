@@ -25,6 +25,10 @@ std::string write_indication_json(Indication const& indication, bool explanation
 /// The same JSON on one line (no whitespace, no final newline), as `billijk batch` writes it;
 /// without `explanations` the provisions have no "explanation" member (`batch --no-explain`).
 std::string write_indication_json_line(Indication const& indication, bool explanations = true);
+/// `before` followed by write_indication_json_line(indication, explanations), written in place
+/// (a batch result line wraps the JSON without copying it).
+std::string append_indication_json_line(std::string before, Indication const& indication,
+                                        bool explanations);
 
 /// Whether indication JSON is in the one-line form (write_indication_json_line): it holds no
 /// line break, where the indented form always does.

@@ -30,6 +30,9 @@ class JsonWriter {
   public:
     /// Spaces per level, or -1 for compact output.
     explicit JsonWriter(int indent);
+    /// Writes after the text already in `before` (take() returns both): a batch result line
+    /// wraps the indication without copying it.
+    JsonWriter(int indent, std::string before);
 
     void begin_object();
     void end_object();

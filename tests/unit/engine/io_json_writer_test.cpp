@@ -351,6 +351,48 @@ TEST_CASE("io: random strings are escaped as nlohmann escapes them") {
     }
 }
 
+TEST_CASE("io: a byte that needs escaping is found at every offset of a word and of the tail") {
+    // append_json_string reads eight bytes at a time and a padded tail, and jumps to the first
+    // byte that needs a look: one such byte (or sequence) at every position of strings up to
+    // 40 bytes long, appended after text already in the buffer, against nlohmann's dump.
+    std::vector<std::string> const pieces = {
+        "\"", "\\",       "\n",   std::string(1, '\0'), "\x1F",     "\x7F",
+        " ",  "\xC3\xAB", "\xFF", "\xE2\x82\xAC",       "\xE2\x82", "\xF0\x9F\x98\x80"};
+    for (std::size_t length = 0; length <= 40; ++length) {
+        for (std::size_t at = 0; at <= length; ++at) {
+            for (auto const& piece : pieces) {
+                std::string const text =
+                    std::string(at, 'x') + piece + std::string(length - at, 'y');
+                std::string ours = "before";
+                io::append_json_string(ours, text);
+                auto const theirs = nlohmann::json(text).dump(
+                    -1, ' ', false, nlohmann::json::error_handler_t::replace);
+                INFO(length << " " << at << " " << text);
+                REQUIRE(ours == "before" + theirs);
+            }
+        }
+    }
+}
+
+TEST_CASE("io: an indication written after a prefix is the prefix and the one-line JSON") {
+    // A batch result line is written this way ({"indication": …), with a shared node repeated.
+    Indication ind = test::sample_indication();
+    auto const shared = std::make_shared<Explanation const>(ind.provisions.at(0).explanation);
+    Explanation root;
+    root.kind = "provision";
+    root.inputs.push_back(shared);
+    root.inputs.push_back(shared);
+    ind.provisions.at(0).explanation = root;
+    for (bool explanations : {true, false}) {
+        std::string const alone = io::write_indication_json_line(ind, explanations);
+        std::string const prefixed =
+            io::append_indication_json_line("{\"indication\":", ind, explanations);
+        REQUIRE(prefixed == "{\"indication\":" + alone);
+        REQUIRE(alone == nlohmann::json::parse(alone).dump(
+                             -1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+}
+
 TEST_CASE("io: JsonWriter nests empty and filled containers like nlohmann") {
     io::JsonWriter w(2);
     w.begin_object();
