@@ -39,8 +39,14 @@ class Text {
         return t;
     }
 
-    /// A literal ("input"): lives as long as the program.
-    static Text borrow(char const* literal) { return borrow(std::string_view(literal)); }
+    /// A string literal ("input"): lives as long as the program (its length is N - 1).
+    template <std::size_t N> static Text borrow(char const (&literal)[N]) {
+        return borrow(std::string_view(literal, N - 1));
+    }
+    /// A pointer may be a temporary's c_str(): borrow the string (or a view) it came from.
+    template <class Pointer>
+    requires std::is_same_v<Pointer, char const*> || std::is_same_v<Pointer, char*>
+    static Text borrow(Pointer) = delete;
     /// A temporary would be gone before the view is read.
     static Text borrow(std::string&&) = delete;
 

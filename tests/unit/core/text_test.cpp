@@ -61,3 +61,25 @@ TEST_CASE("text: compares, concatenates and prints as its characters") {
     std::map<Text, int> by_text{{owned, 1}};
     CHECK(by_text.count(borrowed) == 1);
 }
+
+namespace {
+
+template <class Argument>
+concept borrowable = requires(Argument&& argument) {
+    billijk::Text::borrow(std::forward<Argument>(argument));
+};
+
+} // namespace
+
+TEST_CASE("text: only what outlives the view can be borrowed") {
+    // Checked when compiling: a literal, a kept string and a view can be borrowed; a temporary
+    // string and a bare pointer (perhaps a temporary's c_str()) cannot.
+    STATIC_REQUIRE(borrowable<char const(&)[6]>);
+    STATIC_REQUIRE(borrowable<std::string const&>);
+    STATIC_REQUIRE(borrowable<std::string_view>);
+    STATIC_REQUIRE_FALSE(borrowable<std::string>);
+    STATIC_REQUIRE_FALSE(borrowable<char const*>);
+    STATIC_REQUIRE_FALSE(borrowable<char*>);
+    CHECK(billijk::Text::borrow("input").view() == "input");
+    CHECK(billijk::Text::borrow("input").view().size() == 5);
+}
