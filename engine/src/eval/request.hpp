@@ -23,7 +23,6 @@ using FactValues = std::map<std::string, sema::Scalar>;
 
 /// The request's facts as values of their declared types. The values view the request's texts
 /// and the program's enumeration names (sema::OptionalText::borrow): read them while both live.
-
 Result<FactValues> convert_facts(sema::Program const& program, sema::PackageId root,
                                  Request const& request, std::size_t index);
 
