@@ -15,20 +15,19 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
             return known->second.value;
         }
     }
-    Unit const hours_per_week = Unit::of(BaseUnit::hour) / Unit::of(BaseUnit::week);
-    Unit const minutes_per_week = Unit::of(BaseUnit::minute) / Unit::of(BaseUnit::week);
+    // Constants, made once (a unit quotient is a loop over every base unit).
+    static Unit const hours_per_week = Unit::of(BaseUnit::hour) / Unit::of(BaseUnit::week);
+    static Unit const minutes_per_week = Unit::of(BaseUnit::minute) / Unit::of(BaseUnit::week);
 
-    Explanation node;
-    node.kind = "input";
-    node.name = "need(" + kind + ")";
     std::string parts_nl;
     Decimal total;
     std::vector<std::string> why;
     bool overflow = false;
     for (auto const& item : env_.request.need) {
-        std::optional<std::string> item_kind = item.kind;
+        // Viewed, not copied: the case and the program outlive this call.
+        std::string const* item_kind = item.kind ? &*item.kind : nullptr;
         if (!item_kind && env_.provision && env_.provision->kind)
-            item_kind = env_.provision->kind;
+            item_kind = &*env_.provision->kind;
         if (!item_kind) {
             add_reasons(why, {"need item without kind, and provision " + env_.request.provision +
                               " declares no kind"});
@@ -77,6 +76,9 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
                              : Value::number(total, hours_per_week);
     if (!env_.explain)
         return v;
+    Explanation node;
+    node.kind = "input";
+    node.name = "need(" + kind + ")";
     node.value = v.to_string();
     if (parts_nl.empty()) {
         node.note_nl = "geen behoefte aan " + kind + " in de aanvraag: 0 uur per week";

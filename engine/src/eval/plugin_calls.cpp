@@ -69,41 +69,44 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
         if (v.determined())
             args.push_back(std::move(*v.scalar));
     }
-    Explanation node;
+    // The node only when explaining (building and dropping it cost more than the call).
+    std::optional<Explanation> node;
     if (explain) {
         formula += ')';
-        node.name = e.name;
-        node.expression = Text::borrow(e.text);
-        node.formula = formula;
-        node.layer = "municipal";
+        node.emplace();
+        node->name = Text::borrow(e.name);
+        node->expression = Text::borrow(e.text);
+        node->formula = formula;
+        node->layer = Text::borrow("municipal");
     }
     Value result;
     if (!e.plugin) {
         auto const& pkg = program.packages[env_.root];
         if (explain)
-            node.kind = "tariff";
+            node->kind = Text::borrow("tariff");
         add_reasons(why, {"no plugin for municipality " + pkg.municipality +
                           " is loaded: " + e.name + " is unknown"});
         result = Value::undetermined(std::move(why));
     } else if (auto const& plug = program.plugins[*e.plugin];
                e.kind == sema::Expr::Kind::plugin_table) {
         auto const& table = plug.tables[e.item];
-        if (env_.explain) {
-            node.kind = "tariff";
-            node.package = plug.name + " " + plug.version;
-            node.cites = table.cites;
-            node.label_nl = table.label_nl;
-            node.label_en = table.label_en.empty() ? table.label_nl : table.label_en;
+        if (explain) {
+            // The plugin's texts live as long as the program: borrowed (billijk/text.hpp).
+            node->kind = Text::borrow("tariff");
+            node->package = plug.name + " " + plug.version;
+            node->cites = Text::borrow(table.cites);
+            node->label_nl = Text::borrow(table.label_nl);
+            node->label_en = Text::borrow(table.label_en.empty() ? table.label_nl : table.label_en);
         }
         if (!why.empty()) {
             result = Value::undetermined(std::move(why));
         } else if (auto const* row = table.row_on(args.at(0).text, env_.reference_date)) {
             note_rows(table, args.at(0).text);
             result = Value::number(row->amount, table.unit);
-            if (env_.explain && !row->cites.empty())
-                node.cites = row->cites;
-            if (env_.explain)
-                validity_note(node, *row);
+            if (explain && !row->cites.empty())
+                node->cites = Text::borrow(row->cites);
+            if (explain)
+                validity_note(*node, *row);
         } else {
             note_rows(table, args.at(0).text);
             result = Value::undetermined("no tariff " + table.name + " for '" + args.at(0).text +
@@ -111,12 +114,12 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
         }
     } else {
         auto const& fn = plug.functions[e.item];
-        if (env_.explain) {
-            node.kind = "function";
-            node.package = plug.name + " " + plug.version;
-            node.cites = fn.cites;
-            node.label_nl = fn.label_nl;
-            node.label_en = fn.label_en.empty() ? fn.label_nl : fn.label_en;
+        if (explain) {
+            node->kind = Text::borrow("function");
+            node->package = plug.name + " " + plug.version;
+            node->cites = Text::borrow(fn.cites);
+            node->label_nl = Text::borrow(fn.label_nl);
+            node->label_en = Text::borrow(fn.label_en.empty() ? fn.label_nl : fn.label_en);
         }
         if (!why.empty()) {
             result = Value::undetermined(std::move(why));
@@ -136,8 +139,8 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
     }
     if (!explain)
         return result;
-    node.value = result.to_string();
-    use(f, e, "plugin:" + formula, std::make_shared<Explanation const>(std::move(node)), result);
+    node->value = result.to_string();
+    use(f, e, "plugin:" + formula, std::make_shared<Explanation const>(std::move(*node)), result);
     return result;
 }
 

@@ -7,31 +7,27 @@ namespace billijk::eval {
 
 namespace {
 
-bool cell_matches(sema::Cell const& cell, sema::Scalar const& arg) {
+/// Whether `arg` (with its order key `key`, sema/intervals.hpp) lies in `cell`.
+bool cell_matches(sema::Cell const& cell, sema::Scalar const& arg,
+                  std::optional<Decimal> const& key) {
     switch (cell.kind) {
     case sema::Cell::Kind::any:
         return true;
     case sema::Cell::Kind::value:
         return cell.value == arg;
-    case sema::Cell::Kind::range: {
-        // The point `arg` against the range's bounds directly (sema::Interval::of(cell) and
-        // intersects() say the same, at several times the cost per row). A bound without an
-        // order key is open, as in sema::Interval::of.
-        auto key = sema::order_key(arg);
+    case sema::Cell::Kind::range:
+        // The point against the bounds' keys, which the checker computed (sema::Interval::of(cell)
+        // and intersects() say the same, at several times the cost per row). A bound without
+        // an order key is open, as in sema::Interval::of.
         if (!key)
             return false;
-        if (cell.lower) {
-            auto lower = sema::order_key(*cell.lower);
-            if (lower && (cell.lower_closed ? *key < *lower : *key <= *lower))
-                return false;
-        }
-        if (cell.upper) {
-            auto upper = sema::order_key(*cell.upper);
-            if (upper && (cell.upper_closed ? *key > *upper : *key >= *upper))
-                return false;
-        }
+        if (cell.lower_key &&
+            (cell.lower_closed ? *key < *cell.lower_key : *key <= *cell.lower_key))
+            return false;
+        if (cell.upper_key &&
+            (cell.upper_closed ? *key > *cell.upper_key : *key >= *cell.upper_key))
+            return false;
         return true;
-    }
     }
     return false;
 }
@@ -65,6 +61,10 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
     for (auto const& v : values)
         if (v.determined())
             args.push_back(&*v.scalar);
+    // Each argument's order key once per call, not once per range cell it is compared with.
+    boost::container::small_vector<std::optional<Decimal>, 4> keys;
+    for (auto const* arg : args)
+        keys.push_back(sema::order_key(*arg));
     // The call with its argument values, e.g. "bg_band(12 hours/week)": for the explanation and
     // for the reason no row matches; rendered only when needed.
     auto call_text = [&] {
@@ -98,12 +98,15 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
     }
 
     bool const explain = env_.explain;
-    Explanation node;
+    // The node only when explaining: built and dropped on every call, it was a tenth of a table
+    // call without explanations.
+    std::optional<Explanation> node;
     if (explain) {
-        describe_declaration(node, program, "table", table.name, table.package,
+        node.emplace();
+        describe_declaration(*node, program, "table", table.name, table.package,
                              version ? version->meta : table.versions.front().meta);
-        node.expression = Text::borrow(e.text);
-        node.formula = formula;
+        node->expression = Text::borrow(e.text);
+        node->formula = formula;
     }
     Value result;
     if (!why.empty()) {
@@ -113,19 +116,19 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
                                      env_.reference_date.to_string());
     } else {
         if (explain)
-            node.version = static_cast<std::uint32_t>(version - table.versions.data());
+            node->version = static_cast<std::uint32_t>(version - table.versions.data());
         if (explain && version->valid)
-            note_version_validity(node, version->valid->from, version->valid->to, "version valid");
+            note_version_validity(*node, version->valid->from, version->valid->to, "version valid");
         boost::container::small_vector<std::size_t, 4> matched;
         for (std::size_t r = 0; r < version->rows.size(); ++r) {
             auto const& row = version->rows[r];
             bool ok = row.cells.size() == args.size();
             for (std::size_t k = 0; ok && k < args.size(); ++k)
-                ok = cell_matches(row.cells[k], *args[k]);
+                ok = cell_matches(row.cells[k], *args[k], keys[k]);
             if (ok) {
                 matched.push_back(r);
                 if (explain)
-                    node.rows.push_back(static_cast<std::uint32_t>(r));
+                    node->rows.push_back(static_cast<std::uint32_t>(r));
                 if (version->hit != sema::HitPolicy::sum)
                     break;
             }
@@ -133,8 +136,10 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
         if (matched.empty() && version->hit != sema::HitPolicy::sum) {
             result = Value::undetermined("no row of table " + table.name + " matches " +
                                          call_text().substr(e.name.size()));
-            append_note(node.note_nl, "geen rij past");
-            append_note(node.note_en, "no row matches");
+            if (explain) {
+                append_note(node->note_nl, "geen rij past");
+                append_note(node->note_en, "no row matches");
+            }
         } else {
             Decimal total;
             std::vector<std::string> row_why;
@@ -142,9 +147,9 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
             for (auto r : matched) {
                 auto const& row = version->rows[r];
                 Traced t = trace(row.result, table.name);
-                for (auto const& in : t.inputs.refs())
-                    node.inputs.push_back(in);
                 if (explain) {
+                    for (auto const& in : t.inputs.refs())
+                        node->inputs.push_back(in);
                     if (!rows_nl.empty())
                         rows_nl += "; ";
                     append_row_text(rows_nl, r, row);
@@ -171,18 +176,18 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
             if (!explain) {
                 // no explanation: no notes
             } else if (matched.empty()) {
-                append_note(node.note_nl, "geen rij past: som 0");
-                append_note(node.note_en, "no row matches: sum 0");
+                append_note(node->note_nl, "geen rij past: som 0");
+                append_note(node->note_en, "no row matches: sum 0");
             } else {
-                append_note(node.note_nl, (several ? "rijen " : "rij ") + rows_nl);
-                append_note(node.note_en, (several ? "rows " : "row ") + rows_nl);
+                append_note(node->note_nl, (several ? "rijen " : "rij ") + rows_nl);
+                append_note(node->note_en, (several ? "rows " : "row ") + rows_nl);
             }
         }
     }
     if (!explain)
         return result;
-    node.value = result.to_string();
-    use(f, e, "table:" + formula, std::make_shared<Explanation const>(std::move(node)), result);
+    node->value = result.to_string();
+    use(f, e, "table:" + formula, std::make_shared<Explanation const>(std::move(*node)), result);
     return result;
 }
 

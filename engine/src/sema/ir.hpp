@@ -231,6 +231,9 @@ struct Cell {
     Scalar value;                       ///< for value
     std::optional<Scalar> lower, upper; ///< for range
     bool lower_closed = true, upper_closed = false;
+    /// For range: the bounds' order keys (sema/intervals.hpp), absent for an open end. The
+    /// checker sets them once, so that a table call does not convert every bound of every row.
+    std::optional<Decimal> lower_key, upper_key;
     Span span;
     std::string text; ///< as written: "-", "toezicht", "[3, 5)"
 };

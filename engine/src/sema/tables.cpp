@@ -101,6 +101,10 @@ struct RowChecker {
         if (!ok)
             return out;
         out.kind = Cell::Kind::range;
+        if (out.lower)
+            out.lower_key = order_key(*out.lower);
+        if (out.upper)
+            out.upper_key = order_key(*out.upper);
         if (Interval::of(out).empty())
             c.error("E0411", src.span, "range " + out.text + " holds no value");
         return out;

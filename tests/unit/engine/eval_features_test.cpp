@@ -24,7 +24,8 @@ struct Run {
         loaded = dir.load();
     }
     /// `on`: a one-day period on that date (versioned values follow the period).
-    Result<Indication> indicate_with(Request r, std::optional<Date> on = std::nullopt) {
+    Result<Indication> indicate_with(Request r, std::optional<Date> on = std::nullopt,
+                                     bool explain = true) {
         INFO(dump(loaded->diags()));
         REQUIRE(loaded->ok());
         Case c = make_case();
@@ -34,10 +35,13 @@ struct Run {
         if (r.form.empty())
             r.form = "in_kind";
         c.requests.push_back(std::move(r));
-        return indicate(loaded->rules(), c, {});
+        IndicateOptions options;
+        options.explain = explain;
+        return indicate(loaded->rules(), c, options);
     }
-    ProvisionResult result(Request r = {}, std::optional<Date> on = std::nullopt) {
-        auto ind = indicate_with(std::move(r), on);
+    ProvisionResult result(Request r = {}, std::optional<Date> on = std::nullopt,
+                           bool explain = true) {
+        auto ind = indicate_with(std::move(r), on, explain);
         INFO((ind ? std::string() : dump(ind.diagnostics())));
         REQUIRE(ind);
         return ind.value().provisions.at(0);
@@ -65,6 +69,46 @@ TEST_CASE("hit first takes the first matching row, hit sum adds all") {
                         "hours/week");
     Run none(table("sum"), "t(begeleiding, 30 years)");
     CHECK(none.result().quantity->amount.to_string() == "0");
+}
+
+TEST_CASE("range cells match at their bounds as written, closed or open, numbers and dates") {
+    // Each argument names the row it must match ("none": no row); the same with and without
+    // explanations, which take different paths through a table call.
+    std::string const bands = "table bands: count\n  by x: hours/week\n  hit first\n" + meta +
+                              "  row (, 0] -> 1\n"
+                              "  row (0, 2.5) -> 2\n"
+                              "  row [2.5, 10] -> 3\n"
+                              "  row (10, 20) -> 4\n";
+    std::vector<std::pair<std::string, std::string>> const cases = {
+        {"-1", "1"}, {"0", "1"},      {"0.01", "2"}, {"2.49", "2"}, {"2.5", "3"},
+        {"10", "3"}, {"10.001", "4"}, {"19.9", "4"}, {"20", "none"}};
+    for (auto const& [x, row] : cases) {
+        Run run(bands, "bands(" + x + " hours/week) * 1 hours/week");
+        for (bool explain : {true, false}) {
+            INFO("x = " << x << ", explain " << explain);
+            auto r = run.result({}, std::nullopt, explain);
+            if (row == "none")
+                CHECK(!r.quantity);
+            else
+                CHECK(r.quantity->amount.to_string() == row);
+        }
+    }
+    std::string const dated = "table since: count\n  by d: date\n  hit first\n" + meta +
+                              "  row [2017-01-01, 2017-07-01) -> 1\n"
+                              "  row [2017-07-01, ) -> 2\n";
+    Run run(dated, "since(period.start) * 1 hours/week");
+    for (bool explain : {true, false}) {
+        INFO("explain " << explain);
+        CHECK(!run.result({}, *Date::parse("2016-12-31"), explain).quantity);
+        CHECK(run.result({}, *Date::parse("2017-01-01"), explain).quantity->amount.to_string() ==
+              "1");
+        CHECK(run.result({}, *Date::parse("2017-06-30"), explain).quantity->amount.to_string() ==
+              "1");
+        CHECK(run.result({}, *Date::parse("2017-07-01"), explain).quantity->amount.to_string() ==
+              "2");
+        CHECK(run.result({}, *Date::parse("2030-01-01"), explain).quantity->amount.to_string() ==
+              "2");
+    }
 }
 
 TEST_CASE("no matching row makes the value undetermined") {
