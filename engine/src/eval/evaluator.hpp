@@ -40,6 +40,10 @@ namespace billijk::eval {
 using ShownValues =
     boost::container::small_vector<std::pair<sema::Expr const*, std::string_view>, 8>;
 
+/// A request's facts as values of their declared types, by the fact's index in Program::facts. A
+/// request has a handful: a vector searched by index beats a map keyed by name.
+using FactValues = std::vector<std::pair<std::uint32_t, sema::Scalar>>;
+
 struct Environment {
     sema::Program const& program;
     sema::PackageId root = 0;
@@ -47,7 +51,7 @@ struct Environment {
     Request const& request;
     sema::ProvisionDecl const* provision = nullptr; ///< kind of short-form need items
     Date reference_date;
-    std::map<std::string, sema::Scalar> facts; ///< request facts, converted to declared types
+    FactValues facts; ///< request facts, converted to declared types
     /// false: compute values only; Traced::formula/inputs and Named::explanation stay empty.
     bool explain = true;
 };

@@ -125,7 +125,7 @@ Result<FactValues> convert_facts(sema::Program const& program, sema::PackageId r
                             "'");
             continue;
         }
-        out.emplace(name, std::move(*scalar));
+        out.emplace_back(ref->index, std::move(*scalar));
     }
     if (diags.has_errors())
         return diags;

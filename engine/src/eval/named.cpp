@@ -127,7 +127,9 @@ void Evaluator::override_note(Explanation& node, std::string const& name,
 
 Evaluator::Computed Evaluator::fact(sema::FactDecl const& d) {
     Computed n;
-    auto it = env_.facts.find(d.name);
+    auto const index = static_cast<std::uint32_t>(&d - env_.program.facts.data());
+    auto it = std::find_if(env_.facts.begin(), env_.facts.end(),
+                           [&](auto const& fact) { return fact.first == index; });
     n.value = it == env_.facts.end() ? Value::undetermined("missing fact " + d.name)
                                      : Value::of(sema::borrowed(it->second)); // env_ outlives it
     if (!env_.explain)

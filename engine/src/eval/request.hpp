@@ -1,7 +1,7 @@
 // One request of a case against its municipal package: the facts read per their declared
 // types (facts.cpp), then the provision's refusals and outputs evaluated (provision.cpp).
 //
-//   auto facts = eval::convert_facts(program, root, request, 0);     // Result<map>
+//   auto facts = eval::convert_facts(program, root, request, 0);     // Result<FactValues>
 //   auto result = eval::evaluate_request(program, root, the_case, 0);  // split.cpp
 //
 // Errors (an undeclared fact, a fact of the wrong type, an unknown provision, an amount without
@@ -12,14 +12,12 @@
 #include "billijk/case.hpp"
 #include "billijk/indication.hpp"
 #include "billijk/result.hpp"
+#include "eval/evaluator.hpp"
 #include "sema/ir.hpp"
 
-#include <map>
 #include <string>
 
 namespace billijk::eval {
-
-using FactValues = std::map<std::string, sema::Scalar>;
 
 /// The request's facts as values of their declared types. The values view the request's texts
 /// and the program's enumeration names (sema::OptionalText::borrow): read them while both live.

@@ -12,13 +12,13 @@ Case with_request(ProbeInputs& in) {
 }
 
 /// Facts go to the environment (where the evaluator reads facts); parameters and rules are bound.
-std::map<std::string, sema::Scalar> facts_of(sema::Program const& program, sema::PackageId package,
-                                             std::map<std::string, sema::Scalar> const& values) {
-    std::map<std::string, sema::Scalar> out;
+FactValues facts_of(sema::Program const& program, sema::PackageId package,
+                    std::map<std::string, sema::Scalar> const& values) {
+    FactValues out;
     for (auto const& [name, scalar] : values) {
         auto ref = program.packages[package].lookup(name);
         if (ref && ref->kind == sema::DeclKind::fact)
-            out.emplace(name, scalar);
+            out.emplace_back(ref->index, scalar);
     }
     return out;
 }
