@@ -123,7 +123,7 @@ Result<PartResult> evaluate_part(sema::Program const& program, sema::PackageId r
                 } else {
                     auto expression = std::make_shared<Explanation>();
                     expression->kind = Text::borrow("expression");
-                    expression->name = what;
+                    expression->name = Text::borrow(std::string_view(what)); // a literal
                     expression->value = t.value.to_string();
                     expression->expression = Text::borrow(e->text);
                     expression->formula = std::move(t.formula);

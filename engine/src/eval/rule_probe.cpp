@@ -37,7 +37,7 @@ RuleProbe::RuleProbe(sema::Program const& program, sema::PackageId package, Date
         Evaluator::Named n;
         n.value = Value::of(scalar);
         Explanation node;
-        node.kind = "input";
+        node.kind = Text::borrow("input");
         node.name = name;
         node.value = n.value.to_string();
         node.note_nl = "waarde uit de gepubliceerde tabel";

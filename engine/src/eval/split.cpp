@@ -98,7 +98,7 @@ ProvisionResult combine_parts(std::vector<ProvisionResult> parts, Period whole) 
     for (std::size_t i = 0; i < n; ++i) {
         auto& p = parts[i];
         Explanation node;
-        node.kind = "part";
+        node.kind = Text::borrow("part");
         node.name = p.period.start.to_string() + ".." + p.period.end.to_string();
         node.label_nl = "Deel " + std::to_string(i + 1) + " van " + std::to_string(n) + ": " +
                         period_text(p.period, "t/m");

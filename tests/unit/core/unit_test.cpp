@@ -129,6 +129,38 @@ TEST_CASE("unit: canonical text") {
     CHECK((expr("percent") * expr("eur/hour")).to_string() == "eur/hour");
 }
 
+TEST_CASE("unit: every pair of base units and powers reads back from its text") {
+    // The text is made from the base units present, found eight exponents at a time: each base
+    // unit, in either word of exponents, with each other one and with powers up to a text longer
+    // than the writer's buffer.
+    auto power = [](BaseUnit base, int exponent) {
+        Unit u;
+        for (int k = 0; k < exponent; ++k)
+            u = u * Unit::of(base);
+        for (int k = 0; k > exponent; --k)
+            u = u / Unit::of(base);
+        return u;
+    };
+    for (std::size_t a = 0; a < billijk::base_unit_count; ++a) {
+        for (std::size_t b = 0; b < billijk::base_unit_count; ++b) {
+            for (int ea : {-2, -1, 1, 2, 30}) {
+                for (int eb : {-1, 1, 3}) {
+                    Unit const u =
+                        power(static_cast<BaseUnit>(a), ea) * power(static_cast<BaseUnit>(b), eb);
+                    std::string const text = u.to_string();
+                    INFO(a << "^" << ea << " * " << b << "^" << eb << ": " << text);
+                    auto const back = Unit::parse(text);
+                    REQUIRE(back);
+                    CHECK(*back == u);
+                    std::string appended = "x ";
+                    u.append_to(appended);
+                    CHECK(appended == "x " + text);
+                }
+            }
+        }
+    }
+}
+
 TEST_CASE("unit: the percent flag through arithmetic") {
     Unit const pct = Unit::percent();
     Unit const count = Unit{};
