@@ -27,8 +27,7 @@ Traced Evaluator::trace(Expr const& e, std::string const& owner) {
     return {std::move(v), print_formula(e, f.shown), std::move(f.inputs)};
 }
 
-void Evaluator::use(Frame& f, Expr const& at, std::string const& key, ExplanationRef node,
-                    Value const& value) {
+void Evaluator::use(Frame& f, Expr const& at, UseKey key, ExplanationRef node, Value const& value) {
     std::string_view const shown =
         value.determined() ? std::string_view(node->value) : std::string_view("undetermined");
     auto at_shown = std::find_if(f.shown.begin(), f.shown.end(),
@@ -40,7 +39,7 @@ void Evaluator::use(Frame& f, Expr const& at, std::string const& key, Explanatio
     // A shared node (no key) is an input once; a frame has a handful, so a scan is cheapest.
     auto const& inputs = f.inputs.refs();
     bool first = false;
-    if (key.empty()) {
+    if (key.kind.empty()) {
         first =
             std::none_of(inputs.begin(), inputs.end(), [&](auto const& in) { return in == node; });
     } else if (std::find(f.seen.begin(), f.seen.end(), key) == f.seen.end()) {
@@ -48,8 +47,8 @@ void Evaluator::use(Frame& f, Expr const& at, std::string const& key, Explanatio
         first = true;
     }
     if (!first) {
-        if (!key.empty())
-            f.kept.push_back(std::move(node)); // `shown` may view its value
+        if (!key.kind.empty())
+            f.kept.push_back(std::move(node)); // `shown` may view its value, `seen` its text
         return;
     }
     // Room for a few from the start: growing one by one was a tenth of the allocations of an

@@ -89,12 +89,20 @@ class Evaluator {
     std::set<Date> const& change_dates() const { return change_dates_; }
 
   private:
+    /// What makes a per-use node (a table or plugin call, a need) the same as one already used
+    /// in a frame: its kind ("table") and a text of the node that names the call
+    /// ("customary_care(toezicht, 16 years)"). Both views: the kind is a literal and the text
+    /// lives in the node, which the frame keeps. A null kind: no key (a shared node).
+    struct UseKey {
+        std::string_view kind, call;
+        bool operator==(UseKey const&) const = default;
+    };
     struct Frame {
         std::string const* owner = nullptr; ///< the caller's, alive for the whole frame
         ExplanationInputs inputs;
         /// Keys of per-use nodes already in `inputs`: a handful per frame, so a scan beats a
         /// set's node per key.
-        boost::container::small_vector<std::string, 4> seen;
+        boost::container::small_vector<UseKey, 4> seen;
         ShownValues shown; ///< values substituted in the formula
         /// Nodes a keyed use dropped (their key was seen): kept alive for the views in `shown`.
         std::vector<ExplanationRef> kept;
@@ -115,8 +123,7 @@ class Evaluator {
     /// Records `node` as an input of the frame (once per key; an empty key: once per node, for
     /// the memoised nodes of names and inputs) and its value for the formula. Only called when
     /// explaining; `node->value` must be `value` rendered.
-    void use(Frame& f, sema::Expr const& at, std::string const& key, ExplanationRef node,
-             Value const& value);
+    void use(Frame& f, sema::Expr const& at, UseKey key, ExplanationRef node, Value const& value);
     Value checked(Checked result, Unit unit, Frame const& f) const;
 
     // named.cpp: a value with its explanation node (null when not explaining), before the node

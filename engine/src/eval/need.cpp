@@ -11,7 +11,8 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
     std::string const& kind = kind_value.scalar->text;
     if (env_.explain) {
         if (auto known = need_nodes_.find(kind); known != need_nodes_.end()) {
-            use(f, e, "need:" + kind, known->second.explanation, known->second.value);
+            use(f, e, {"need", known->second.explanation->name}, known->second.explanation,
+                known->second.value);
             return known->second.value;
         }
     }
@@ -93,7 +94,7 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
     }
     auto& known = need_nodes_[kind];
     known = {v, std::make_shared<Explanation const>(std::move(node))};
-    use(f, e, "need:" + kind, known.explanation, v);
+    use(f, e, {"need", known.explanation->name}, known.explanation, v);
     return v;
 }
 

@@ -140,7 +140,8 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
     if (!explain)
         return result;
     node->value = result.to_string();
-    use(f, e, "plugin:" + formula, std::make_shared<Explanation const>(std::move(*node)), result);
+    auto shared = std::make_shared<Explanation const>(std::move(*node));
+    use(f, e, {"plugin", shared->formula}, shared, result);
     return result;
 }
 

@@ -187,7 +187,8 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
     if (!explain)
         return result;
     node->value = result.to_string();
-    use(f, e, "table:" + formula, std::make_shared<Explanation const>(std::move(*node)), result);
+    auto shared = std::make_shared<Explanation const>(std::move(*node));
+    use(f, e, {"table", shared->formula}, shared, result);
     return result;
 }
 
