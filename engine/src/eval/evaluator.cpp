@@ -10,7 +10,7 @@ using sema::Expr;
 using sema::Scalar;
 using sema::Type;
 
-void append_note(std::string& note, std::string const& more) {
+void append_note(std::string& note, std::string_view more) {
     if (more.empty())
         return;
     if (!note.empty())

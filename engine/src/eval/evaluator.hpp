@@ -189,6 +189,6 @@ void note_version_validity(Explanation& node, Date from, std::optional<Date> to,
                            std::string_view valid_en);
 
 /// Appends `more` to a note with "; ".
-void append_note(std::string& note, std::string const& more);
+void append_note(std::string& note, std::string_view more);
 
 } // namespace billijk::eval

@@ -1,5 +1,6 @@
 // Named values: facts, parameters (version by reference date) and rules (with exceptions), each
 // with its explanation node. Memoised per Evaluator.
+#include "eval/concat.hpp"
 #include "eval/evaluator.hpp"
 
 #include <algorithm>
@@ -116,11 +117,11 @@ void Evaluator::override_note(Explanation& node, std::string const& name,
         if (!ref)
             continue;
         auto const& replaced = program.packages[sema::decl_package(program, *ref)];
-        auto layer = std::string(sema::to_string(replaced.layer));
+        auto const layer = sema::to_string(replaced.layer);
         append_note(node.note_nl,
-                    "vervangt " + replaced.name + "." + name + " (laag " + layer + ")");
+                    concat({"vervangt ", replaced.name, ".", name, " (laag ", layer, ")"}));
         append_note(node.note_en,
-                    "overrides " + replaced.name + "." + name + " (layer " + layer + ")");
+                    concat({"overrides ", replaced.name, ".", name, " (layer ", layer, ")"}));
         return;
     }
 }

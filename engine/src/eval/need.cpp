@@ -1,5 +1,6 @@
 // need(kind): the request's assessed need of one care kind, in hours/week. Items without a kind
 // (the short form) count as the provision's declared kind; minutes/week are divided by 60 exactly.
+#include "eval/concat.hpp"
 #include "eval/evaluator.hpp"
 
 namespace billijk::eval {
@@ -78,15 +79,15 @@ Value Evaluator::eval_need(sema::Expr const& e, Frame& f) {
     if (!env_.explain)
         return v;
     Explanation node;
-    node.kind = "input";
-    node.name = "need(" + kind + ")";
+    node.kind = Text::borrow("input");
+    node.name = concat({"need(", kind, ")"});
     node.value = v.to_string();
     if (parts_nl.empty()) {
-        node.note_nl = "geen behoefte aan " + kind + " in de aanvraag: 0 uur per week";
-        node.note_en = "no need of " + kind + " in the request: 0 hours per week";
+        node.note_nl = concat({"geen behoefte aan ", kind, " in de aanvraag: 0 uur per week"});
+        node.note_en = concat({"no need of ", kind, " in the request: 0 hours per week"});
     } else {
-        node.note_nl = "behoefte aan " + kind + " uit de aanvraag: " + parts_nl;
-        node.note_en = "need of " + kind + " from the request: " + parts_nl;
+        node.note_nl = concat({"behoefte aan ", kind, " uit de aanvraag: ", parts_nl});
+        node.note_en = concat({"need of ", kind, " from the request: ", parts_nl});
         if (parts_nl.find("÷ 60") != std::string::npos) {
             node.note_nl += " (minuten per week gedeeld door 60)";
             node.note_en += " (minutes per week divided by 60)";

@@ -179,8 +179,10 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
                 append_note(node->note_nl, "geen rij past: som 0");
                 append_note(node->note_en, "no row matches: sum 0");
             } else {
-                append_note(node->note_nl, (several ? "rijen " : "rij ") + rows_nl);
-                append_note(node->note_en, (several ? "rows " : "row ") + rows_nl);
+                append_note(node->note_nl, several ? "rijen " : "rij ");
+                node->note_nl += rows_nl;
+                append_note(node->note_en, several ? "rows " : "row ");
+                node->note_en += rows_nl;
             }
         }
     }
