@@ -7,6 +7,28 @@ namespace billijk::eval {
 
 namespace {
 
+/// Whether a value cell holds `arg`. The checker made each argument's type its column's
+/// (sema/calls.cpp), so the payloads decide; comparing the types too (an enumeration's name for
+/// every cell) was a third of a table call.
+bool same_value(sema::Scalar const& cell, sema::Scalar const& arg) {
+    if (cell.type.kind != arg.type.kind)
+        return false;
+    switch (cell.type.kind) {
+    case sema::Type::Kind::boolean:
+        return cell.boolean == arg.boolean;
+    case sema::Type::Kind::date:
+        return cell.date == arg.date;
+    case sema::Type::Kind::text:
+    case sema::Type::Kind::enumeration:
+        return std::string_view(cell.text) == std::string_view(arg.text);
+    case sema::Type::Kind::number:
+        return cell.number == arg.number;
+    case sema::Type::Kind::error:
+        break;
+    }
+    return cell == arg;
+}
+
 /// Whether `arg` (with its order key `key`, sema/intervals.hpp) lies in `cell`.
 bool cell_matches(sema::Cell const& cell, sema::Scalar const& arg,
                   std::optional<Decimal> const& key) {
@@ -14,7 +36,7 @@ bool cell_matches(sema::Cell const& cell, sema::Scalar const& arg,
     case sema::Cell::Kind::any:
         return true;
     case sema::Cell::Kind::value:
-        return cell.value == arg;
+        return same_value(cell.value, arg);
     case sema::Cell::Kind::range:
         // The point against the bounds' keys, which the checker computed (sema::Interval::of(cell)
         // and intersects() say the same, at several times the cost per row). A bound without
