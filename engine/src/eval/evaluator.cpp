@@ -18,13 +18,14 @@ void append_note(std::string& note, std::string_view more) {
     note += more;
 }
 
-Traced Evaluator::trace(Expr const& e, std::string const& owner) {
+Traced Evaluator::trace(Expr const& e, std::string const& owner, bool with_formula) {
     Frame f;
     f.owner = &owner;
     Value v = eval(e, f);
     if (!env_.explain)
         return {std::move(v), {}, {}};
-    return {std::move(v), print_formula(e, f.shown), std::move(f.inputs)};
+    return {std::move(v), with_formula ? print_formula(e, f.shown) : std::string(),
+            std::move(f.inputs)};
 }
 
 void Evaluator::use(Frame& f, Expr const& at, UseKey key, ExplanationRef node, Value const& value) {

@@ -67,8 +67,9 @@ class Evaluator {
   public:
     explicit Evaluator(Environment env) : env_(std::move(env)) {}
 
-    /// Evaluates a defining expression; `owner` names it in overflow reasons.
-    Traced trace(sema::Expr const& e, std::string const& owner);
+    /// Evaluates a defining expression; `owner` names it in overflow reasons. `with_formula`
+    /// false leaves Traced::formula empty, for a caller that shows only the inputs.
+    Traced trace(sema::Expr const& e, std::string const& owner, bool with_formula = true);
 
     struct Named {
         Value value;

@@ -168,7 +168,8 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
             std::string rows_nl;
             for (auto r : matched) {
                 auto const& row = version->rows[r];
-                Traced t = trace(row.result, table.name);
+                // The row is shown as written (append_row_text), not as a formula.
+                Traced t = trace(row.result, table.name, false);
                 if (explain) {
                     for (auto const& in : t.inputs.refs())
                         node->inputs.push_back(in);
