@@ -5,18 +5,23 @@
 
 namespace billijk::eval {
 
+// Both build the scalar in place: a scalar is 128 bytes, and every operator returns one.
+
 Value Value::boolean(bool b) {
-    sema::Scalar s;
-    s.type = sema::Type::boolean();
+    Value v;
+    auto& s = v.scalar.emplace();
+    s.type.kind = sema::Type::Kind::boolean;
     s.boolean = b;
-    return of(std::move(s));
+    return v;
 }
 
 Value Value::number(Decimal d, Unit u) {
-    sema::Scalar s;
-    s.type = sema::Type::number(u);
+    Value v;
+    auto& s = v.scalar.emplace();
+    s.type.kind = sema::Type::Kind::number;
+    s.type.unit = u;
     s.number = d;
-    return of(std::move(s));
+    return v;
 }
 
 std::string Value::to_string() const {

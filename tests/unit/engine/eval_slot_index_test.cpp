@@ -35,7 +35,7 @@ TEST_CASE("slot index: agrees with std::map through many growths") {
         index.set(slot, entry);
         expected[slot] = entry;
     }
-    REQUIRE(expected.size() > 1000); // the table grew many times over its first 32 cells
+    REQUIRE(expected.size() > 1000); // the table grew many times over its first 64 cells
     for (std::uint32_t slot = 0; slot <= 5001; ++slot) {
         auto it = expected.find(slot);
         INFO("slot " << slot);
