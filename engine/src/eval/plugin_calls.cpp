@@ -38,6 +38,18 @@ Value from_plugin(plugin::Value const& v, sema::Type const& type) {
     return Value::of(std::move(s));
 }
 
+/// The kind, source, citation and labels of a plugin's tariff table or native function. The
+/// texts are borrowed (billijk/text.hpp): the program holds the plugin.
+template <class Item>
+void describe_plugin_item(Explanation& node, Text kind, plugin::Plugin const& plug,
+                          Item const& item) {
+    node.kind = std::move(kind);
+    node.package = plug.name + " " + plug.version;
+    node.cites = Text::borrow(item.cites);
+    node.label_nl = Text::borrow(item.label_nl);
+    node.label_en = Text::borrow(item.label_en.empty() ? item.label_nl : item.label_en);
+}
+
 void validity_note(Explanation& node, plugin::TariffRow const& row) {
     note_version_validity(node, row.valid_from, row.valid_to, "valid");
 }
@@ -90,14 +102,8 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
     } else if (auto const& plug = program.plugins[*e.plugin];
                e.kind == sema::Expr::Kind::plugin_table) {
         auto const& table = plug.tables[e.item];
-        if (explain) {
-            // The plugin's texts live as long as the program: borrowed (billijk/text.hpp).
-            node->kind = Text::borrow("tariff");
-            node->package = plug.name + " " + plug.version;
-            node->cites = Text::borrow(table.cites);
-            node->label_nl = Text::borrow(table.label_nl);
-            node->label_en = Text::borrow(table.label_en.empty() ? table.label_nl : table.label_en);
-        }
+        if (explain)
+            describe_plugin_item(*node, Text::borrow("tariff"), plug, table);
         if (!why.empty()) {
             result = Value::undetermined(std::move(why));
         } else if (auto const* row = table.row_on(args.at(0).text, env_.reference_date)) {
@@ -114,13 +120,8 @@ Value Evaluator::eval_plugin(sema::Expr const& e, Frame& f) {
         }
     } else {
         auto const& fn = plug.functions[e.item];
-        if (explain) {
-            node->kind = Text::borrow("function");
-            node->package = plug.name + " " + plug.version;
-            node->cites = Text::borrow(fn.cites);
-            node->label_nl = Text::borrow(fn.label_nl);
-            node->label_en = Text::borrow(fn.label_en.empty() ? fn.label_nl : fn.label_en);
-        }
+        if (explain)
+            describe_plugin_item(*node, Text::borrow("function"), plug, fn);
         if (!why.empty()) {
             result = Value::undetermined(std::move(why));
         } else {
