@@ -2,6 +2,7 @@
 // (unique/first: the matching row; sum: the sum of every matching row's result).
 #include "eval/evaluator.hpp"
 #include "sema/intervals.hpp"
+#include "sema/table_index.hpp"
 
 namespace billijk::eval {
 
@@ -142,7 +143,11 @@ Value Evaluator::eval_table(sema::Expr const& e, Frame& f) {
         if (explain && version->valid)
             note_version_validity(*node, version->valid->from, version->valid->to, "version valid");
         boost::container::small_vector<std::size_t, 4> matched;
-        for (std::size_t r = 0; r < version->rows.size(); ++r) {
+        // Only the rows the first argument can match (sema/table_index.hpp), in row order.
+        auto const* candidates = args.empty() ? nullptr : sema::candidate_rows(*version, *args[0]);
+        std::size_t const tries = candidates ? candidates->size() : version->rows.size();
+        for (std::size_t i = 0; i < tries; ++i) {
+            std::size_t const r = candidates ? (*candidates)[i] : i;
             auto const& row = version->rows[r];
             bool ok = row.cells.size() == args.size();
             for (std::size_t k = 0; ok && k < args.size(); ++k)

@@ -255,6 +255,15 @@ struct TableVersion {
     std::optional<DateRange> valid;
     std::vector<TableRow> rows;
     Span span;
+    /// Rows by their first cell, when the first column holds text or enumeration members and each
+    /// of its cells is one value or `-` (sema/table_index.hpp; set by the checker): a call tries
+    /// only the rows its first argument can match, in row order.
+    struct FirstCellIndex {
+        /// Each value of the first column, sorted, with the rows that name it or have `-`.
+        std::vector<std::pair<std::string, std::vector<std::uint32_t>>> by_value;
+        std::vector<std::uint32_t> any_rows; ///< the rows with `-`: for a value no row names
+    };
+    std::optional<FirstCellIndex> first_cell_index;
 };
 /// All declarations of one table name in one package.
 struct TableDecl {

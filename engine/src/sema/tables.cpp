@@ -2,6 +2,7 @@
 // The overlap and coverage checks for `hit unique` are in coverage.cpp.
 #include "sema/checker.hpp"
 #include "sema/intervals.hpp"
+#include "sema/table_index.hpp"
 
 namespace billijk::sema {
 
@@ -176,6 +177,7 @@ void check_version(Checker& c, TableDecl& table, std::size_t v, syntax::TableDec
         rows.row(src.rows[r], r + 1);
     if (hit == HitPolicy::unique && c.diags.items().size() == errors_before)
         check_unique_table(c, table, version);
+    index_first_cells(version);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // Checker: tables (E04xx) — hit policies, cells, overlapping and uncovered inputs.
 #include "engine_test_support.hpp"
+#include "sema/table_index.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -117,4 +118,48 @@ TEST_CASE("table calls check argument count and column types") {
                                 "  = t(toezicht)\n");
     auto l = dir.load();
     CHECK(ids(l->diags()) == Ids{"E0208", "E0305"});
+}
+
+TEST_CASE("a table whose first column holds members is indexed by its first cell") {
+    auto l = load_table("first", "  row toezicht, [0, 3) -> 1 hours/week\n"
+                                 "  row -, [0, 3) -> 2 hours/week\n"
+                                 "  row begeleiding, - -> 3 hours/week\n"
+                                 "  row toezicht, - -> 4 hours/week\n"
+                                 "  row -, - -> 5 hours/week\n");
+    INFO(dump(l->diags()));
+    REQUIRE(l->ok());
+    auto const& version = l->rules().program().tables.at(0).versions.at(0);
+    REQUIRE(version.first_cell_index);
+    // Each member with the rows that name it or have `-`, in row order (0-based).
+    using Rows = std::vector<std::uint32_t>;
+    auto const& index = *version.first_cell_index;
+    REQUIRE(index.by_value.size() == 2);
+    CHECK(index.by_value[0].first == "begeleiding");
+    CHECK(index.by_value[0].second == Rows{1, 2, 4});
+    CHECK(index.by_value[1].first == "toezicht");
+    CHECK(index.by_value[1].second == Rows{0, 1, 3, 4});
+    CHECK(index.any_rows == Rows{1, 4});
+    auto member = [&](std::string const& text) {
+        sema::Scalar s;
+        s.type = version.columns.at(0).type;
+        s.text = text;
+        return s;
+    };
+    CHECK(*sema::candidate_rows(version, member("toezicht")) == Rows{0, 1, 3, 4});
+    CHECK(*sema::candidate_rows(version, member("begeleiding")) == Rows{1, 2, 4});
+    // A member no row names can only match the rows with `-`.
+    CHECK(*sema::candidate_rows(version, member("verkeer")) == Rows{1, 4});
+}
+
+TEST_CASE("a table whose first column is a range or a number is not indexed") {
+    auto ranged = load_table("first", "  row [0, 3), toezicht -> 1 hours/week\n",
+                             "age: years, kind: care_kind");
+    INFO(dump(ranged->diags()));
+    REQUIRE(ranged->ok());
+    CHECK_FALSE(ranged->rules().program().tables.at(0).versions.at(0).first_cell_index);
+    auto numbered =
+        load_table("first", "  row 3, toezicht -> 1 hours/week\n", "n: count, kind: care_kind");
+    INFO(dump(numbered->diags()));
+    REQUIRE(numbered->ok());
+    CHECK_FALSE(numbered->rules().program().tables.at(0).versions.at(0).first_cell_index);
 }
