@@ -31,7 +31,7 @@ void index_first_cells(TableVersion& version) {
         else if (first.kind == Cell::Kind::value && indexable(first.value.type))
             rows_of[std::string_view(first.value.text)];
         else
-            return; // a range or a cell that failed to check: no index
+            return; // a range (the checker reports it in a text column): no index
     }
     // Each value's rows: those naming it and those with `-`, in row order.
     for (std::size_t r = 0; r < version.rows.size(); ++r) {
