@@ -117,8 +117,9 @@ class CaseReader {
     explicit CaseReader(Diagnostics& diags) : diags_(diags) {}
 
     /// Reports "<path>: <message>"; the root object's path is shown as "(root)".
-    void error(char const* id, std::string const& path, std::string const& message) {
-        report(id, (path.empty() ? "(root)" : path) + ": " + message);
+    void error(char const* id, JsonPath const& path, std::string const& message) {
+        std::string where = path.str();
+        report(id, (where.empty() ? "(root)" : where) + ": " + message);
     }
 
     void report(char const* id, std::string message) {
@@ -132,25 +133,26 @@ class CaseReader {
                      "client", "household", "requests", "extra"}))
             return c;
         if (auto const* n = member(root, "", "schema", true)) {
-            if (auto s = string_value(*n, "schema", '"' + std::string(case_schema_id) + '"')) {
-                if (*s == case_schema_id)
-                    c.schema = *s;
-                else
-                    error(e_bad_schema, "schema",
-                          "expected \"" + std::string(case_schema_id) + "\", found " + quote(*s));
-            }
+            auto expected = [] { return '"' + std::string(case_schema_id) + '"'; };
+            if (n->kind != Kind::string)
+                wrong_type(*n, "schema", expected());
+            else if (n->text == case_schema_id)
+                c.schema = n->text;
+            else
+                error(e_bad_schema, "schema",
+                      "expected " + expected() + ", found " + quote(n->text));
         }
         if (auto const* n = member(root, "", "case_id", true))
             if (auto s = nonempty_string(*n, "case_id"))
                 c.case_id = *s;
         if (auto const* n = member(root, "", "municipality", true)) {
-            std::string const expected = "a CBS code like \"GM0489\"";
+            std::string_view const expected = "a CBS code like \"GM0489\"";
             if (auto s = string_value(*n, "municipality", expected)) {
                 if (is_cbs_code(*s))
                     c.municipality = *s;
                 else
                     error(e_bad_municipality, "municipality",
-                          "expected " + expected + ", found " + quote(*s));
+                          "expected " + std::string(expected) + ", found " + quote(*s));
             }
         }
         if (auto const* n = member(root, "", "law", true))
@@ -172,33 +174,34 @@ class CaseReader {
 
   private:
     /// Is `node` an object? Reports unknown members (in document order) when it is.
-    bool object(JsonNode const& node, std::string const& path, Fields fields) {
+    bool object(JsonNode const& node, JsonPath const& path, Fields fields) {
         if (node.kind != Kind::object) {
             wrong_type(node, path, "an object");
             return false;
         }
         for (std::string const& key : node.keys)
             if (std::find(fields.begin(), fields.end(), key) == fields.end())
-                error(e_unknown_field, json_path_member(path, key),
+                error(e_unknown_field, path.member(key),
                       "unknown field (put extra data under \"extra\")");
         return true;
     }
 
-    JsonNode const* member(JsonNode const& object_node, std::string const& path,
-                           std::string_view key, bool required) {
+    JsonNode const* member(JsonNode const& object_node, JsonPath const& path, std::string_view key,
+                           bool required) {
         JsonNode const* n = object_node.find(key);
         if (n == nullptr && required)
-            error(e_missing_field, json_path_member(path, key), "required field is missing");
+            error(e_missing_field, path.member(key), "required field is missing");
         return n;
     }
 
-    void wrong_type(JsonNode const& node, std::string const& path, std::string const& expected) {
+    void wrong_type(JsonNode const& node, JsonPath const& path, std::string_view expected) {
         error(node.kind == Kind::number ? e_number_not_string : e_wrong_type, path,
-              "expected " + expected + ", found " + std::string(describe(node.kind)));
+              "expected " + std::string(expected) + ", found " + std::string(describe(node.kind)));
     }
 
-    std::optional<std::string> string_value(JsonNode const& node, std::string const& path,
-                                            std::string const& expected = "a string") {
+    /// The text of a string node: it views the document, which outlives the reader.
+    std::optional<std::string_view> string_value(JsonNode const& node, JsonPath const& path,
+                                                 std::string_view expected = "a string") {
         if (node.kind != Kind::string) {
             wrong_type(node, path, expected);
             return std::nullopt;
@@ -206,7 +209,7 @@ class CaseReader {
         return node.text;
     }
 
-    std::optional<std::string> nonempty_string(JsonNode const& node, std::string const& path) {
+    std::optional<std::string_view> nonempty_string(JsonNode const& node, JsonPath const& path) {
         auto s = string_value(node, path);
         if (s && s->empty()) {
             error(e_empty, path, "must not be empty");
@@ -215,32 +218,37 @@ class CaseReader {
         return s;
     }
 
-    std::optional<std::string> name_value(JsonNode const& node, std::string const& path,
-                                          std::string_view example) {
-        std::string const expected =
-            "a name like \"" + std::string(example) + "\" (lowercase letters, digits and _)";
-        auto s = string_value(node, path, expected);
-        if (s && !is_identifier(*s)) {
-            error(e_bad_name, path, "expected " + expected + ", found " + quote(*s));
+    std::optional<std::string_view> name_value(JsonNode const& node, JsonPath const& path,
+                                               std::string_view example) {
+        auto expected = [&] {
+            return "a name like \"" + std::string(example) + "\" (lowercase letters, digits and _)";
+        };
+        if (node.kind != Kind::string) {
+            wrong_type(node, path, expected());
             return std::nullopt;
         }
-        return s;
-    }
-
-    std::optional<std::string> one_of(JsonNode const& node, std::string const& path,
-                                      std::initializer_list<std::string_view> choices) {
-        std::string const expected = list_choices(choices);
-        auto s = string_value(node, path, expected);
-        if (!s)
-            return std::nullopt;
-        if (std::find(choices.begin(), choices.end(), *s) == choices.end()) {
-            error(e_not_allowed, path, "expected " + expected + ", found " + quote(*s));
+        if (!is_identifier(node.text)) {
+            error(e_bad_name, path, "expected " + expected() + ", found " + quote(node.text));
             return std::nullopt;
         }
-        return s;
+        return node.text;
     }
 
-    std::optional<bool> bool_value(JsonNode const& node, std::string const& path) {
+    std::optional<std::string_view> one_of(JsonNode const& node, JsonPath const& path,
+                                           std::initializer_list<std::string_view> choices) {
+        if (node.kind != Kind::string) {
+            wrong_type(node, path, list_choices(choices));
+            return std::nullopt;
+        }
+        if (std::find(choices.begin(), choices.end(), node.text) == choices.end()) {
+            error(e_not_allowed, path,
+                  "expected " + list_choices(choices) + ", found " + quote(node.text));
+            return std::nullopt;
+        }
+        return node.text;
+    }
+
+    std::optional<bool> bool_value(JsonNode const& node, JsonPath const& path) {
         if (node.kind != Kind::boolean) {
             wrong_type(node, path, "true or false");
             return std::nullopt;
@@ -248,22 +256,22 @@ class CaseReader {
         return node.boolean;
     }
 
-    std::optional<Date> date_value(JsonNode const& node, std::string const& path) {
-        std::string const expected = "a date like \"2017-07-01\"";
+    std::optional<Date> date_value(JsonNode const& node, JsonPath const& path) {
+        std::string_view const expected = "a date like \"2017-07-01\"";
         auto s = string_value(node, path, expected);
         if (!s)
             return std::nullopt;
         if (!is_date_shape(*s)) {
-            error(e_bad_date, path, "expected " + expected + ", found " + quote(*s));
+            error(e_bad_date, path, "expected " + std::string(expected) + ", found " + quote(*s));
             return std::nullopt;
         }
         auto date = Date::parse(*s);
         if (!date)
-            error(e_bad_date, path, *s + " is not a calendar date");
+            error(e_bad_date, path, std::string(*s) + " is not a calendar date");
         return date;
     }
 
-    std::optional<Decimal> decimal_value(JsonNode const& node, std::string const& path,
+    std::optional<Decimal> decimal_value(JsonNode const& node, JsonPath const& path,
                                          bool non_negative) {
         std::string_view const expected = "must be a decimal string like \"16.00\"";
         if (node.kind != Kind::string) {
@@ -330,20 +338,21 @@ class CaseReader {
             wrong_type(node, "household", "an array");
             return;
         }
+        JsonPath const household_path("household");
         for (std::size_t i = 0; i < node.items.size(); ++i) {
-            std::string const path = json_path_index("household", i);
+            JsonPath const path = household_path.index(i);
             JsonNode const& m = node.items[i];
             if (!object(m, path, {"role", "birth_date", "overloaded"}))
                 continue;
             HouseholdMember member_value;
             if (auto const* n = member(m, path, "role", true))
-                if (auto s = one_of(*n, path + ".role",
+                if (auto s = one_of(*n, path.member("role"),
                                     {"parent", "partner", "child", "housemate", "other"}))
                     member_value.role = *s;
             if (auto const* n = member(m, path, "birth_date", false))
-                member_value.birth_date = date_value(*n, path + ".birth_date");
+                member_value.birth_date = date_value(*n, path.member("birth_date"));
             if (auto const* n = member(m, path, "overloaded", false))
-                member_value.overloaded = bool_value(*n, path + ".overloaded").value_or(false);
+                member_value.overloaded = bool_value(*n, path.member("overloaded")).value_or(false);
             household.push_back(std::move(member_value));
         }
     }
@@ -355,53 +364,54 @@ class CaseReader {
         }
         if (node.items.empty())
             error(e_empty, "requests", "must list at least one request");
+        JsonPath const requests_path("requests");
         for (std::size_t i = 0; i < node.items.size(); ++i) {
             Request r;
-            if (read_request(node.items[i], json_path_index("requests", i), r))
+            if (read_request(node.items[i], requests_path.index(i), r))
                 requests.push_back(std::move(r));
         }
     }
 
-    bool read_request(JsonNode const& node, std::string const& path, Request& r) {
+    bool read_request(JsonNode const& node, JsonPath const& path, Request& r) {
         if (!object(
                 node, path,
                 {"provision", "form", "provider", "rate", "need", "facts", "previous", "extra"}))
             return false;
         if (auto const* n = member(node, path, "provision", true))
-            if (auto s = name_value(*n, path + ".provision", "begeleiding_individueel"))
+            if (auto s = name_value(*n, path.member("provision"), "begeleiding_individueel"))
                 r.provision = *s;
         bool form_known = false;
         if (auto const* n = member(node, path, "form", true)) {
-            if (auto s = one_of(*n, path + ".form", {"pgb", "in_kind"})) {
+            if (auto s = one_of(*n, path.member("form"), {"pgb", "in_kind"})) {
                 r.form = *s;
                 form_known = true;
             }
         }
         if (auto const* n = member(node, path, "provider", false))
-            r.provider =
-                one_of(*n, path + ".provider", {"informal", "professional", "zzp", "institution"});
+            r.provider = one_of(*n, path.member("provider"),
+                                {"informal", "professional", "zzp", "institution"});
         else if (form_known && r.form == "pgb")
-            error(e_provider_required, path + ".provider", "required when form is \"pgb\"");
+            error(e_provider_required, path.member("provider"), "required when form is \"pgb\"");
         if (auto const* n = member(node, path, "rate", false))
-            if (auto amount = decimal_value(*n, path + ".rate", true))
+            if (auto amount = decimal_value(*n, path.member("rate"), true))
                 r.rate = Quantity{*amount, eur_per_hour()};
         if (auto const* n = member(node, path, "need", true))
-            read_need(*n, path + ".need", r.need);
+            read_need(*n, path.member("need"), r.need);
         if (auto const* n = member(node, path, "facts", false))
-            read_facts(*n, path + ".facts", r.facts);
+            read_facts(*n, path.member("facts"), r.facts);
         if (auto const* n = member(node, path, "previous", false))
-            r.previous = read_previous(*n, path + ".previous");
+            r.previous = read_previous(*n, path.member("previous"));
         return true;
     }
 
     /// {decided_on, quantity, rate?, budget?}: the indication a re-indication replaces.
-    std::optional<PreviousIndication> read_previous(JsonNode const& node, std::string const& path) {
+    std::optional<PreviousIndication> read_previous(JsonNode const& node, JsonPath const& path) {
         if (!object(node, path, {"decided_on", "quantity", "rate", "budget"}))
             return std::nullopt;
         PreviousIndication out;
         bool ok = true;
         if (auto const* n = member(node, path, "decided_on", true)) {
-            auto d = date_value(*n, path + ".decided_on");
+            auto d = date_value(*n, path.member("decided_on"));
             ok = ok && d.has_value();
             if (d)
                 out.decided_on = *d;
@@ -410,7 +420,7 @@ class CaseReader {
         }
         auto read = [&](char const* name, bool required, std::optional<Quantity>& into) {
             if (auto const* n = member(node, path, name, required)) {
-                into = any_quantity(*n, path + "." + name);
+                into = any_quantity(*n, path.member(name));
                 ok = ok && into.has_value();
             } else if (required) {
                 ok = false;
@@ -425,18 +435,19 @@ class CaseReader {
     }
 
     /// {amount, unit} with any unit of the rule language; amount not negative.
-    std::optional<Quantity> any_quantity(JsonNode const& node, std::string const& path) {
+    std::optional<Quantity> any_quantity(JsonNode const& node, JsonPath const& path) {
         if (!object(node, path, {"amount", "unit"}))
             return std::nullopt;
         std::optional<Decimal> amount;
         std::optional<Unit> unit;
         if (auto const* n = member(node, path, "amount", true))
-            amount = decimal_value(*n, path + ".amount", true);
+            amount = decimal_value(*n, path.member("amount"), true);
         if (auto const* n = member(node, path, "unit", true)) {
-            if (auto s = string_value(*n, path + ".unit", "a unit string like \"hours/week\"")) {
+            JsonPath const unit_path = path.member("unit");
+            if (auto s = string_value(*n, unit_path, "a unit string like \"hours/week\"")) {
                 unit = Unit::parse(*s);
                 if (!unit)
-                    error(e_bad_unit, path + ".unit", "unknown unit " + quote(*s));
+                    error(e_bad_unit, unit_path, "unknown unit " + quote(*s));
             }
         }
         if (amount && unit)
@@ -444,7 +455,7 @@ class CaseReader {
         return std::nullopt;
     }
 
-    void read_need(JsonNode const& node, std::string const& path, std::vector<NeedItem>& need) {
+    void read_need(JsonNode const& node, JsonPath const& path, std::vector<NeedItem>& need) {
         if (node.kind != Kind::object) {
             wrong_type(node, path, "an object");
             return;
@@ -470,7 +481,7 @@ class CaseReader {
         if (!object(node, path, {"items"}))
             return;
         JsonNode const& items = *node.find("items");
-        std::string const items_path = path + ".items";
+        JsonPath const items_path = path.member("items");
         if (items.kind != Kind::array) {
             wrong_type(items, items_path, "an array");
             return;
@@ -479,43 +490,46 @@ class CaseReader {
             error(e_bad_need, items_path, "must list at least one item");
         std::set<std::string, std::less<>> kinds;
         for (std::size_t i = 0; i < items.items.size(); ++i) {
-            std::string const item_path = json_path_index(items_path, i);
+            JsonPath const item_path = items_path.index(i);
             JsonNode const& item = items.items[i];
             if (!object(item, item_path, {"kind", "amount", "unit"}))
                 continue;
-            std::optional<std::string> kind;
+            std::optional<std::string_view> kind;
             if (auto const* n = member(item, item_path, "kind", true)) {
-                kind = name_value(*n, item_path + ".kind", "begeleiding");
-                if (kind && !kinds.insert(*kind).second) {
-                    error(e_bad_need, item_path + ".kind", quote(*kind) + " is listed twice");
+                kind = name_value(*n, item_path.member("kind"), "begeleiding");
+                if (kind && !kinds.insert(std::string(*kind)).second) {
+                    error(e_bad_need, item_path.member("kind"), quote(*kind) + " is listed twice");
                     kind.reset();
                 }
             }
             auto amount = need_quantity(item, item_path);
             if (kind && amount)
-                need.push_back(NeedItem{kind, *amount});
+                need.push_back(NeedItem{std::string(*kind), *amount});
         }
     }
 
     /// {amount, unit} of a need item: amount ≥ 0, unit hours/week or minutes/week.
-    std::optional<Quantity> need_quantity(JsonNode const& node, std::string const& path) {
+    std::optional<Quantity> need_quantity(JsonNode const& node, JsonPath const& path) {
         std::optional<Decimal> amount;
         std::optional<Unit> unit;
         if (auto const* n = member(node, path, "amount", true))
-            amount = decimal_value(*n, path + ".amount", true);
+            amount = decimal_value(*n, path.member("amount"), true);
         if (auto const* n = member(node, path, "unit", true)) {
-            std::string const unit_path = path + ".unit";
-            std::string const expected = "hours/week or minutes/week";
-            if (auto s = string_value(*n, unit_path, "a unit string (" + expected + ")")) {
+            JsonPath const unit_path = path.member("unit");
+            std::string_view const expected = "hours/week or minutes/week";
+            if (auto s =
+                    string_value(*n, unit_path, "a unit string (hours/week or minutes/week)")) {
                 if (*s == "hours/week")
                     unit = hours_per_week();
                 else if (*s == "minutes/week")
                     unit = minutes_per_week();
                 else if (Unit::parse(*s))
-                    error(e_bad_unit, unit_path, "expected " + expected + ", found " + quote(*s));
+                    error(e_bad_unit, unit_path,
+                          "expected " + std::string(expected) + ", found " + quote(*s));
                 else
                     error(e_bad_unit, unit_path,
-                          "unknown unit " + quote(*s) + " (expected " + expected + ")");
+                          "unknown unit " + quote(*s) + " (expected " + std::string(expected) +
+                              ")");
             }
         }
         if (amount && unit)
@@ -523,7 +537,7 @@ class CaseReader {
         return std::nullopt;
     }
 
-    void read_facts(JsonNode const& node, std::string const& path,
+    void read_facts(JsonNode const& node, JsonPath const& path,
                     std::map<std::string, FactValue>& facts) {
         if (node.kind != Kind::object) {
             wrong_type(node, path, "an object");
@@ -531,7 +545,7 @@ class CaseReader {
         }
         for (std::size_t i = 0; i < node.keys.size(); ++i) {
             std::string const& name = node.keys[i];
-            std::string const fact_path = json_path_member(path, name);
+            JsonPath const fact_path = path.member(name);
             if (!is_identifier(name)) {
                 error(e_bad_name, fact_path,
                       "fact names are lowercase identifiers like \"pgb_capable\"");
@@ -542,7 +556,7 @@ class CaseReader {
         }
     }
 
-    std::optional<FactValue> fact_value(JsonNode const& node, std::string const& path) {
+    std::optional<FactValue> fact_value(JsonNode const& node, JsonPath const& path) {
         switch (node.kind) {
         case Kind::boolean:
             return FactValue{node.boolean};
@@ -558,12 +572,13 @@ class CaseReader {
             std::optional<Decimal> amount;
             std::optional<Unit> unit;
             if (auto const* n = member(node, path, "amount", true))
-                amount = decimal_value(*n, path + ".amount", false);
+                amount = decimal_value(*n, path.member("amount"), false);
             if (auto const* n = member(node, path, "unit", true)) {
-                if (auto s = string_value(*n, path + ".unit", "a unit string like \"km/year\"")) {
+                JsonPath const unit_path = path.member("unit");
+                if (auto s = string_value(*n, unit_path, "a unit string like \"km/year\"")) {
                     unit = Unit::parse(*s);
                     if (!unit)
-                        error(e_bad_unit, path + ".unit", "unknown unit " + quote(*s));
+                        error(e_bad_unit, unit_path, "unknown unit " + quote(*s));
                 }
             }
             if (amount && unit)
@@ -598,9 +613,11 @@ Result<Case> read_case(JsonParseResult const& parsed) {
         reader.report(e_invalid_json, parsed.error);
         return diags;
     }
-    for (DuplicateKey const& dup : parsed.duplicates)
-        reader.error(e_duplicate_field, json_path_member(dup.object_path, dup.key),
+    for (DuplicateKey const& dup : parsed.duplicates) {
+        JsonPath const object_path(dup.object_path.c_str());
+        reader.error(e_duplicate_field, object_path.member(dup.key),
                      "field appears more than once");
+    }
     Case c = reader.read(*parsed.root);
     if (diags.has_errors())
         return diags;

@@ -92,6 +92,24 @@ std::string json_path_index(std::string_view parent, std::size_t index) {
     return out;
 }
 
+void JsonPath::append_to(std::string& out) const {
+    if (parent_ == nullptr) {
+        out += text_;
+        return;
+    }
+    parent_->append_to(out);
+    if (index_plus_one_ != 0)
+        append_path_index(out, index_plus_one_ - 1);
+    else
+        append_path_member(out, text_);
+}
+
+std::string JsonPath::str() const {
+    std::string out;
+    append_to(out);
+    return out;
+}
+
 std::string quote(std::string_view s, std::size_t max_bytes) {
     if (s.size() <= max_bytes)
         return json_string(s);

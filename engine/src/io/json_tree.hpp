@@ -78,6 +78,40 @@ std::string json_path_member(std::string_view parent, std::string_view key);
 /// JSON path of an array element: "requests" + 0 → "requests[0]".
 std::string json_path_index(std::string_view parent, std::size_t index);
 
+/// A JSON path that is written out only when a message needs it: a reader that checks every
+/// member of a document passes one down instead of building "requests[0].need.items[1].unit"
+/// for each value it reads (most documents have no error at all). A path refers to its parent,
+/// so it must not outlive it: make child paths on the stack, as the reader descends.
+///
+///   JsonPath const requests("requests");
+///   JsonPath const first = requests.index(0);
+///   error(first.member("rate"), ...);                    // error() calls str() when it reports
+///   first.member("rate").str();                          // "requests[0].rate"
+class JsonPath {
+  public:
+    JsonPath() = default;
+    /// A path given as text, such as "period" or "client.bsn".
+    JsonPath(char const* text) : text_(text) {} // NOLINT(google-explicit-constructor)
+
+    JsonPath member(std::string_view key) const& { return {this, key, 0}; }
+    JsonPath index(std::size_t i) const& { return {this, {}, i + 1}; }
+    // A child of a temporary would outlive its parent: name the parent first.
+    JsonPath member(std::string_view key) const&& = delete;
+    JsonPath index(std::size_t i) const&& = delete;
+
+    /// The path as json_path_member and json_path_index write it.
+    std::string str() const;
+
+  private:
+    JsonPath(JsonPath const* parent, std::string_view key, std::size_t index_plus_one)
+        : parent_(parent), text_(key), index_plus_one_(index_plus_one) {}
+    void append_to(std::string& out) const;
+
+    JsonPath const* parent_ = nullptr;
+    std::string_view text_;          ///< the whole path without a parent, else the member name
+    std::size_t index_plus_one_ = 0; ///< an array element when not 0
+};
+
 /// `s` as a JSON string literal (quotes and escapes), at most `max_bytes` of its text (cut on a
 /// UTF-8 boundary and marked with "…"), for quoting user input in messages.
 std::string quote(std::string_view s, std::size_t max_bytes = 80);

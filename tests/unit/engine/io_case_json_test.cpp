@@ -373,6 +373,24 @@ TEST_CASE("JSON paths quote keys that are not names", "[io][json]") {
     CHECK(io::json_path_member("facts", "a b") == R"(facts["a b"])");
 }
 
+TEST_CASE("A lazy JSON path writes what the path functions write", "[io][json]") {
+    io::JsonPath const root;
+    CHECK(root.str().empty());
+    CHECK(root.member("schema").str() == io::json_path_member("", "schema"));
+    io::JsonPath const requests("requests");
+    io::JsonPath const first = requests.index(0);
+    io::JsonPath const need = first.member("need");
+    io::JsonPath const items = need.member("items");
+    CHECK(items.str() == "requests[0].need.items");
+    io::JsonPath const second_item = items.index(1);
+    CHECK(second_item.member("unit").str() == "requests[0].need.items[1].unit");
+    io::JsonPath const facts = first.member("facts");
+    CHECK(facts.member("a b").str() == R"(requests[0].facts["a b"])");
+    io::JsonPath const named("client.bsn");
+    CHECK(named.str() == "client.bsn");
+    CHECK(root.index(3).str() == io::json_path_index("", 3));
+}
+
 namespace {
 
 std::string read_source_file(std::string const& relative) {
