@@ -1,5 +1,7 @@
 #include "io/json_tree_fast.hpp"
 
+#include "io/json_scan.hpp"
+
 #include <charconv>
 #include <cstdint>
 
@@ -141,36 +143,13 @@ class FastParser {
         return true;
     }
 
-    /// The length of the well-formed UTF-8 sequence at `at` (RFC 3629), or 0.
-    std::size_t utf8_sequence(std::size_t at) const {
-        auto byte = [&](std::size_t k) {
-            return at + k < text_.size() ? static_cast<unsigned char>(text_[at + k]) : 0U;
-        };
-        auto tail = [&](std::size_t k, unsigned low = 0x80U, unsigned high = 0xBFU) {
-            return byte(k) >= low && byte(k) <= high;
-        };
-        unsigned const c = byte(0);
-        if (c >= 0xC2U && c <= 0xDFU)
-            return tail(1) ? 2 : 0;
-        if (c >= 0xE0U && c <= 0xEFU) {
-            bool const second = c == 0xE0U   ? tail(1, 0xA0U)
-                                : c == 0xEDU ? tail(1, 0x80U, 0x9FU)
-                                             : tail(1);
-            return second && tail(2) ? 3 : 0;
-        }
-        if (c >= 0xF0U && c <= 0xF4U) {
-            bool const second = c == 0xF0U   ? tail(1, 0x90U)
-                                : c == 0xF4U ? tail(1, 0x80U, 0x8FU)
-                                             : tail(1);
-            return second && tail(2) && tail(3) ? 4 : 0;
-        }
-        return 0;
-    }
-
     bool string(std::string& out) {
         ++at_;                 // '"'
         std::size_t run = at_; // start of the bytes not yet copied
-        while (more()) {
+        while (true) {
+            at_ = first_special(text_, at_); // plain bytes are skipped 16 at a time
+            if (!more())
+                return false;
             auto const c = static_cast<unsigned char>(peek());
             if (c == '"') {
                 out.append(text_.substr(run, at_ - run));
@@ -212,16 +191,15 @@ class FastParser {
                 run = at_;
                 continue;
             }
-            if (c < 0x80U) {
+            if (c < 0x80U) { // a candidate that needs nothing (first_special)
                 ++at_;
                 continue;
             }
-            std::size_t const length = utf8_sequence(at_);
+            std::size_t const length = utf8_sequence(text_, at_);
             if (length == 0)
                 return false;
             at_ += length;
         }
-        return false;
     }
 
     static bool digit(char c) { return c >= '0' && c <= '9'; }

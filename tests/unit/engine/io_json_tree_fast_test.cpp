@@ -119,6 +119,34 @@ TEST_CASE("io: the fast JSON parser reads the grammar's plain forms as nlohmann 
     }
 }
 
+TEST_CASE("io: the fast JSON parser finds a special byte at every offset of a string",
+          "[io][json]") {
+    // Strings are skipped sixteen bytes at a time up to the first byte that needs a look: one
+    // escape, multibyte sequence, bad byte or escape left to nlohmann at every offset of strings up
+    // to 40 bytes long, with the string first in the document and followed by more, so that blocks
+    // cross its end.
+    std::vector<std::string> const valid = {"\\\"", "\\\\",     "\\n",          "\\/",
+                                            "\x7F", "\xC3\xAB", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
+    std::vector<std::string> const declined = {
+        std::string(1, '\0'), "\x1F", "\xFF", "\xC3", "\xE2\x82", "\xED\xA0\x80", "\\x", "\\u00e9"};
+    for (std::size_t length = 0; length <= 40; ++length) {
+        for (std::size_t at = 0; at <= length; ++at) {
+            for (std::string const& after : {std::string(), std::string(",\"next\":\"value\"")}) {
+                auto text = [&](std::string const& piece) {
+                    return "{\"k\":\"" + std::string(at, 'x') + piece +
+                           std::string(length - at, 'y') + "\"" + after + "}";
+                };
+                for (auto const& piece : valid)
+                    CHECK(agrees(text(piece)));
+                for (auto const& piece : declined) {
+                    INFO("text: " << text(piece));
+                    CHECK_FALSE(io::parse_json_tree_fast(text(piece), io::default_max_json_depth));
+                }
+            }
+        }
+    }
+}
+
 TEST_CASE("io: the fast JSON parser reads long fractions but leaves exponents to nlohmann",
           "[io][json]") {
     CHECK(agrees("[" + std::string(300, '9') + ".5]"));

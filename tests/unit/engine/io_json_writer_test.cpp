@@ -352,13 +352,14 @@ TEST_CASE("io: random strings are escaped as nlohmann escapes them") {
 }
 
 TEST_CASE("io: a byte that needs escaping is found at every offset of a word and of the tail") {
-    // append_json_string reads eight bytes at a time and a padded tail, and jumps to the first
-    // byte that needs a look: one such byte (or sequence) at every position of strings up to
-    // 40 bytes long, appended after text already in the buffer, against nlohmann's dump.
+    // append_json_string reads sixteen or eight bytes at a time and a padded tail, jumps to the
+    // first byte that needs a look, and writes plain strings of up to 62 bytes in one append:
+    // one such byte (or sequence) at every position of strings up to 70 bytes long, appended
+    // after text already in the buffer, against nlohmann's dump.
     std::vector<std::string> const pieces = {
         "\"", "\\",       "\n",   std::string(1, '\0'), "\x1F",     "\x7F",
         " ",  "\xC3\xAB", "\xFF", "\xE2\x82\xAC",       "\xE2\x82", "\xF0\x9F\x98\x80"};
-    for (std::size_t length = 0; length <= 40; ++length) {
+    for (std::size_t length = 0; length <= 70; ++length) {
         for (std::size_t at = 0; at <= length; ++at) {
             for (auto const& piece : pieces) {
                 std::string const text =
