@@ -421,6 +421,7 @@ JsonParseResult parse_json_tree_with_nlohmann(std::string_view text, std::size_t
 
 std::string write_canonical(JsonNode const& node, bool (*drop_member)(std::string_view name)) {
     std::string out;
+    out.reserve(1024); // a case's size: the text is not copied four times as it grows
     write_canonical_to(out, node, drop_member);
     return out;
 }

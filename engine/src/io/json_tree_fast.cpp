@@ -10,6 +10,9 @@ namespace billijk::io {
 namespace {
 
 constexpr std::size_t max_members_searched = 64;
+/// Room made for an object's members when it has any: cases and indications have objects of two
+/// to ten members. A smaller object wastes a few hundred bytes for as long as its tree lives.
+constexpr std::size_t members_expected = 8;
 /// A double holds integers of up to 308 digits (1.8e308); fewer are always finite.
 constexpr std::size_t max_integer_digits = 300;
 
@@ -107,6 +110,12 @@ class FastParser {
         bool done = false;
         if (!open(depth, '}', done))
             return false;
+        if (!done) {
+            // Room for the members at once, instead of growing (and moving the members
+            // already read) at two, four and eight.
+            out.keys.reserve(members_expected);
+            out.items.reserve(members_expected);
+        }
         while (!done) {
             if (!more() || peek() != '"')
                 return false;
