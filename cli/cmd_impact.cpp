@@ -6,6 +6,7 @@
 #include "args.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "report_output.hpp"
 #include "rules_location.hpp"
 #include "store_options.hpp"
 
@@ -17,9 +18,7 @@
 #include "store/stored_cases.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 namespace billijk::cli {
@@ -102,17 +101,6 @@ int read_stored_cases(std::optional<std::string> const& db_flag,
     return exit_ok;
 }
 
-/// Writes beside the target and renames, so a failed run never leaves half a report.
-bool write_output(std::string const& path, std::string const& text) {
-    std::string const tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out || !(out << text) || !(out.flush()))
-            return false;
-    }
-    return std::rename(tmp.c_str(), path.c_str()) == 0;
-}
-
 } // namespace
 
 int cmd_impact(int argc, char** argv) {
@@ -189,15 +177,7 @@ int cmd_impact(int argc, char** argv) {
                             : format == "csv"  ? impact::write_csv(report.value())
                             : format == "html" ? impact::write_html(report.value())
                                                : impact::write_text(report.value());
-    if (auto target = args.option("output")) {
-        if (!write_output(*target, out)) {
-            std::cerr << *target << ": error: cannot write the report\n";
-            return exit_bad_input;
-        }
-    } else {
-        std::cout << out;
-    }
-    return exit_ok;
+    return emit_report(args, out) ? exit_ok : exit_bad_input;
 }
 
 } // namespace billijk::cli

@@ -1,10 +1,13 @@
 // billijk review DECISIONS [--rules DIR] [--plugin-path P] [--tolerance SPEC] [--equal-cases]
 //                [--format text|json|csv|html] [--lang nl|en] [--output FILE] [--store [--db F]]
+// billijk review --show N [--db FILE] [--format text|json|csv|html] [--output FILE]
 // The indication committee's command: do these proposed decisions follow the rules, and do
-// equal cases get equal budgets? (docs/committee.md, docs/review-format.md)
+// equal cases get equal budgets? (docs/committee.md, docs/review-format.md) With --show, a review
+// kept in the store is printed again as it was printed then (docs/store.md).
 #include "args.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "report_output.hpp"
 #include "rules_location.hpp"
 #include "store_options.hpp"
 
@@ -14,14 +17,13 @@
 #include "review/decision_csv.hpp"
 #include "review/decision_jsonl.hpp"
 #include "review/report_format.hpp"
+#include "review/report_reader.hpp"
 #include "review/review.hpp"
 #include "review/tolerance.hpp"
 #include "store/reviews.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -44,18 +46,6 @@ std::string render_report(review::Report const& report, std::string const& forma
     if (format == "html")
         return review::write_report_html(report);
     return review::write_report_text(report);
-}
-
-/// Writes to a temporary file beside the target and renames it, so that a failed run never
-/// leaves half a report where the last good one was.
-bool write_output(std::string const& path, std::string const& text) {
-    std::string const tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out || !(out << text) || !(out.flush()))
-            return false;
-    }
-    return std::rename(tmp.c_str(), path.c_str()) == 0;
 }
 
 /// Records the review in the store (`--store`): its JSON report, whatever --format shows, and an
@@ -86,23 +76,81 @@ int store_review_of_run(std::optional<std::string> const& db_flag, std::string c
     return exit_ok;
 }
 
+/// `--show N`: review N from the store, in the format asked. JSON is the stored bytes exactly
+/// (their hash is in the audit log); the other formats are rendered from them as `review`
+/// rendered the report when it ran. What was reviewed, and how, is said on stderr.
+int show_stored_review(Args const& args, std::string const& format) {
+    for (char const* option : {"rules", "plugin-path", "tolerance", "lang"})
+        if (args.option(option)) {
+            std::cerr << me << ": --show prints a stored review; it takes no --" << option
+                      << " (the review's options are stored with it)\n";
+            return exit_usage;
+        }
+    for (char const* flag : {"equal-cases", "store"})
+        if (args.has(flag)) {
+            std::cerr << me << ": --show prints a stored review; it takes no --" << flag << "\n";
+            return exit_usage;
+        }
+    if (!args.positional().empty()) {
+        std::cerr << me << ": --show prints a stored review; it reads no decisions file\n";
+        return exit_usage;
+    }
+    auto const id = parse_record_id(*args.option("show"));
+    if (!id) {
+        std::cerr << me << ": '" << *args.option("show")
+                  << "' is not a review id (a positive number), e.g. billijk review --show 3\n";
+        return exit_usage;
+    }
+    auto db = open_database(args.option("db"), me);
+    if (!db)
+        return exit_store_error;
+    auto stored = store::load_review(*db, *id);
+    if (!stored) {
+        print_store_errors(me, stored.diagnostics());
+        return exit_store_error;
+    }
+    store::StoredReview const& review = stored.value();
+    auto report = review::read_report_json(review.report);
+    if (report &&
+        (static_cast<std::int64_t>(report.value().decisions.size()) != review.decisions ||
+         static_cast<std::int64_t>(report.value().deviation_count() +
+                                   report.value().unequal_group_count()) != review.findings))
+        report = fail("S0114", std::nullopt,
+                      "the report of review " + std::to_string(*id) +
+                          " does not have the decisions and findings counted beside it; "
+                          "`billijk audit verify` names the entry");
+    if (!report) {
+        print_store_errors(me, report.diagnostics());
+        return exit_store_error;
+    }
+    std::cerr << me << ": review " << review.id << ": " << review.decisions << " decisions in "
+              << review.decisions_name << " (sha256 " << review.decisions_sha256 << "), "
+              << review.findings << " findings; " << review.engine << ", options " << review.options
+              << "\n";
+    std::string const out =
+        format == "json" ? review.report : render_report(report.value(), format);
+    return emit_report(args, out) ? exit_ok : exit_bad_input;
+}
+
 } // namespace
 
 int cmd_review(int argc, char** argv) {
     Args args(argv, argv + argc);
-    if (auto err =
-            args.parse({"rules", "plugin-path", "tolerance", "format", "lang", "output", "db"},
-                       {"equal-cases", "store"})) {
+    if (auto err = args.parse(
+            {"rules", "plugin-path", "tolerance", "format", "lang", "output", "db", "show"},
+            {"equal-cases", "store"})) {
         std::cerr << me << ": " << *err << "\n";
-        return exit_usage;
-    }
-    if (args.positional().size() != 1) {
-        std::cerr << me << ": expected one decisions file, e.g. billijk review decisions.jsonl\n";
         return exit_usage;
     }
     std::string const format = args.option("format").value_or("text");
     if (format != "text" && format != "json" && format != "csv" && format != "html") {
         std::cerr << me << ": --format must be text, json, csv or html, not '" << format << "'\n";
+        return exit_usage;
+    }
+    if (args.option("show"))
+        return show_stored_review(args, format);
+    if (args.positional().size() != 1) {
+        std::cerr << me << ": expected one decisions file, e.g. billijk review decisions.jsonl\n";
         return exit_usage;
     }
     std::string const lang = args.option("lang").value_or("nl");
@@ -153,15 +201,8 @@ int cmd_review(int argc, char** argv) {
         evaluation_error = evaluation_error || e.evaluation;
     }
 
-    std::string const out = render_report(report, format);
-    if (auto target = args.option("output")) {
-        if (!write_output(*target, out)) {
-            std::cerr << *target << ": error: cannot write the report\n";
-            return exit_bad_input;
-        }
-    } else {
-        std::cout << out;
-    }
+    if (!emit_report(args, render_report(report, format)))
+        return exit_bad_input;
     if (evaluation_error)
         return exit_eval_error;
     if (!file.errors.empty()) {

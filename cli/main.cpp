@@ -30,6 +30,8 @@ commands:
                        --format text|json|csv|html  --output FILE  --lang nl|en
                        --rules DIR  --plugin-path P   (docs/review-format.md)
                        --store [--db FILE]  also record the review in the store's audit log
+  review --show N      print stored review N again, as it was printed (docs/store.md)
+                       --db FILE  --format text|json|csv|html  --output FILE
   batch CASES.jsonl|CASES.csv --out RESULTS.jsonl
                        indicate a whole caseload, streaming; one JSON line per input line, in
                        input order whatever --threads; bad lines reported and skipped (exit 1)

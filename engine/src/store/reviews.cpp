@@ -50,6 +50,38 @@ Result<std::int64_t> store_review(Database& db, ReviewRecord const& record,
     }
 }
 
+Result<StoredReview> load_review(Database& db, std::int64_t id) {
+    try {
+        SQLite::Statement query(db.sql(),
+                                "SELECT decisions_name, decisions_sha256, engine, options, "
+                                "decisions, findings, report, report_sha256 FROM reviews "
+                                "WHERE id = ?");
+        query.bind(1, id);
+        if (!query.executeStep())
+            return fail("S0113", std::nullopt,
+                        db.path().string() + ": there is no review " + std::to_string(id));
+        StoredReview out;
+        out.id = id;
+        out.decisions_name = query.getColumn(0).getString();
+        out.decisions_sha256 = query.getColumn(1).getString();
+        out.engine = query.getColumn(2).getString();
+        out.options = query.getColumn(3).getString();
+        out.decisions = query.getColumn(4).getInt64();
+        out.findings = query.getColumn(5).getInt64();
+        auto const report = query.getColumn(6);
+        out.report.assign(static_cast<char const*>(report.getBlob()),
+                          static_cast<std::size_t>(report.getBytes()));
+        if (io::sha256_hex(out.report) != query.getColumn(7).getString())
+            return fail("S0114", std::nullopt,
+                        db.path().string() + ": the report of review " + std::to_string(id) +
+                            " is not the one recorded (its hash differs); `billijk audit "
+                            "verify` names the entry");
+        return out;
+    } catch (std::exception const& e) {
+        return store_failure(db.path(), "reading review " + std::to_string(id), e.what());
+    }
+}
+
 std::optional<json> review_audit_content(RecordReader& reader, std::int64_t id) {
     auto& query = reader.statement("SELECT decisions_name, decisions_sha256, engine, options, "
                                    "decisions, findings, report FROM reviews WHERE id = ?");

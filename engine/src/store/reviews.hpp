@@ -39,6 +39,23 @@ struct ReviewRecord {
 Result<std::int64_t> store_review(Database& db, ReviewRecord const& record,
                                   std::string const& recorded_at);
 
+/// A review as the store keeps it, for showing it again (`billijk review --show N`).
+struct StoredReview {
+    std::int64_t id = 0;
+    std::string decisions_name;
+    std::string decisions_sha256;
+    std::string engine;
+    std::string options; ///< canonical JSON of the review options
+    std::int64_t decisions = 0;
+    std::int64_t findings = 0;
+    std::string report; ///< the JSON report bytes, as they were written
+};
+
+/// Loads review `id`. S0113 when there is none; S0114 when its report no longer has the hash
+/// stored beside it (the row was edited: `audit verify` names the entry); S0103 when the read
+/// fails. The audit log is not walked: that is `audit verify`'s job.
+Result<StoredReview> load_review(Database& db, std::int64_t id);
+
 /// The audit content of review `id`, recomputed from its row (the report by its bytes' hash;
 /// the reader keeps the statement for the next one). Throws SQLite::Exception; absent when
 /// there is no such review.
