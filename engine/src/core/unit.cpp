@@ -29,6 +29,42 @@ constexpr std::array<Spelling, base_unit_count> spellings{{
     {"meal", "meals"},
 }};
 
+/// The text of a unit with at most one base unit up and one down, each to the first power
+/// ("eur/hour", "hours/week", "years", "count/week"): nearly every unit an explanation shows.
+struct SimpleText {
+    std::array<char, 24> text{};
+    std::size_t size = 0;
+
+    constexpr void append(std::string_view s) {
+        for (char c : s)
+            text[size++] = c;
+    }
+};
+
+/// Index (up + 1) * (base_unit_count + 1) + (down + 1), with -1 for none.
+constexpr std::size_t simple_index(int up, int down) {
+    return static_cast<std::size_t>(up + 1) * (base_unit_count + 1) +
+           static_cast<std::size_t>(down + 1);
+}
+
+constexpr auto make_simple_texts() {
+    std::array<SimpleText, (base_unit_count + 1) * (base_unit_count + 1)> out{};
+    for (int up = -1; up < static_cast<int>(base_unit_count); ++up) {
+        for (int down = -1; down < static_cast<int>(base_unit_count); ++down) {
+            auto& t = out[simple_index(up, down)];
+            t.append(up < 0 ? "count" : spellings[static_cast<std::size_t>(up)].plural);
+            if (down >= 0) {
+                t.append("/");
+                t.append(spellings[static_cast<std::size_t>(down)].singular);
+            }
+        }
+    }
+    return out;
+}
+
+/// Made at compile time: a table of constants, not state.
+constexpr auto simple_texts = make_simple_texts();
+
 } // namespace
 
 Unit Unit::of(BaseUnit base) {
@@ -78,8 +114,26 @@ std::string Unit::to_string() const {
 }
 
 void Unit::append_to(std::string& out) const {
-    // An explained indication renders a unit for nearly every value: one pass finds the few
-    // base units present, a second appends their words.
+    // An explained indication renders a unit for nearly every value. Most are one base unit
+    // over another (or one alone), whose text is in a table: one append.
+    int only_up = -1, only_down = -1;
+    bool simple = true;
+    for (std::size_t i = 0; i < base_unit_count && simple; ++i) {
+        if (exps_[i] == 0)
+            continue;
+        if (exps_[i] == 1 && only_up < 0)
+            only_up = static_cast<int>(i);
+        else if (exps_[i] == -1 && only_down < 0)
+            only_down = static_cast<int>(i);
+        else
+            simple = false;
+    }
+    if (simple && (only_up >= 0 || only_down >= 0)) {
+        auto const& t = simple_texts[simple_index(only_up, only_down)];
+        out.append(t.text.data(), t.size);
+        return;
+    }
+    // Otherwise one pass finds the base units present, a second appends their words.
     std::array<std::uint8_t, base_unit_count> up{}, down{}; // indexes of positive/negative powers
     std::size_t ups = 0, downs = 0;
     for (std::size_t i = 0; i < base_unit_count; ++i) {

@@ -130,9 +130,8 @@ TEST_CASE("unit: canonical text") {
 }
 
 TEST_CASE("unit: every pair of base units and powers reads back from its text") {
-    // The text is made from the base units present, found eight exponents at a time: each base
-    // unit, in either word of exponents, with each other one and with powers up to a text longer
-    // than the writer's buffer.
+    // Each base unit with each other one and with powers up to a long text: every text reads
+    // back as the unit, and append_to appends exactly to_string().
     auto power = [](BaseUnit base, int exponent) {
         Unit u;
         for (int k = 0; k < exponent; ++k)
@@ -157,6 +156,33 @@ TEST_CASE("unit: every pair of base units and powers reads back from its text") 
                     CHECK(appended == "x " + text);
                 }
             }
+        }
+    }
+}
+
+TEST_CASE("unit: one base unit over another is written plural over singular") {
+    // These texts come from a table made at compile time: every entry against the spellings.
+    struct Words {
+        char const* singular;
+        char const* plural;
+    };
+    Words const words[] = {{"eur", "eur"},      {"hour", "hours"}, {"minute", "minutes"},
+                           {"day", "days"},     {"week", "weeks"}, {"fourweeks", "fourweeks"},
+                           {"month", "months"}, {"year", "years"}, {"etmaal", "etmalen"},
+                           {"zone", "zones"},   {"km", "km"},      {"ride", "rides"},
+                           {"meal", "meals"}};
+    REQUIRE(std::size(words) == billijk::base_unit_count);
+    for (std::size_t up = 0; up < billijk::base_unit_count; ++up) {
+        Unit const alone = Unit::of(static_cast<BaseUnit>(up));
+        CHECK(alone.to_string() == words[up].plural);
+        CHECK((Unit{} / alone).to_string() == std::string("count/") + words[up].singular);
+        CHECK((Unit::percent() * alone).to_string() == words[up].plural);
+        for (std::size_t down = 0; down < billijk::base_unit_count; ++down) {
+            if (down == up)
+                continue;
+            Unit const u = alone / Unit::of(static_cast<BaseUnit>(down));
+            INFO(up << " / " << down);
+            CHECK(u.to_string() == std::string(words[up].plural) + "/" + words[down].singular);
         }
     }
 }
