@@ -144,6 +144,25 @@ if [ "$callgrind" = 1 ] && command -v valgrind >/dev/null; then
     printf '| explanations %s | %s | `valgrind --tool=callgrind bench_indicate --cases 600 --distinct 200 --explain %s` minus `--cases 200` |\n' \
       "$mode" "$(( (big - small) / 400 ))" "$mode"
   done
+  # A batch line: reading and checking the case, the indication, its fingerprint and the result
+  # line, on one thread, without the store.
+  python3 "$src/bench/gen_caseload.py" --cases 3000 --out "$work/c3000.jsonl"
+  python3 "$src/bench/gen_caseload.py" --cases 6000 --out "$work/c6000.jsonl"
+  irb() { # caseload, batch flags: total instructions of the run
+    local cases="$1"; shift
+    valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$billijk" batch "$cases" \
+      --out /dev/null --threads 1 "$@" >/dev/null 2>"$work/cg.err"
+    sed -n 's/.*Collected : //p' "$work/cg.err" | tr -d ' '
+  }
+  for flags in "" "--no-explain"; do
+    # shellcheck disable=SC2086 # no flags, or one
+    small="$(irb "$work/c3000.jsonl" $flags)"
+    # shellcheck disable=SC2086
+    big="$(irb "$work/c6000.jsonl" $flags)"
+    printf '| batch line%s | %s | `valgrind --tool=callgrind billijk batch c6000.jsonl --out /dev/null --threads 1%s` minus `c3000.jsonl` (`gen_caseload.py`), ÷ 3,000 |\n' \
+      "${flags:+ $flags}" "$(( (big - small) / 3000 ))" "${flags:+ $flags}"
+  done
+  rm -f "$work/c3000.jsonl" "$work/c6000.jsonl" "$work/cg.out"
   echo
 fi
 

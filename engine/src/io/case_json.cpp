@@ -118,7 +118,7 @@ class CaseReader {
 
     /// Reports "<path>: <message>"; the root object's path is shown as "(root)".
     void error(char const* id, JsonPath const& path, std::string const& message) {
-        std::string where = path.str();
+        std::string const where = path.str();
         report(id, (where.empty() ? "(root)" : where) + ": " + message);
     }
 
