@@ -101,9 +101,10 @@ Result<FactValues> convert_facts(sema::Program const& program, sema::PackageId r
     FactValues out;
     Diagnostics diags;
     auto base = [&] { return "requests[" + std::to_string(index) + "].facts."; }; // errors only
+    out.reserve(request.facts.size());
     for (auto const& [name, value] : request.facts) {
-        auto ref = root.lookup(name);
-        if (!ref || ref->kind != sema::DeclKind::fact) {
+        auto const fact = root.lookup_fact(name);
+        if (!fact) {
             auto& d = diags.error("E0803", std::nullopt,
                                   base() + name + ": no package declares fact '" + name + "'");
             std::vector<std::string> known;
@@ -117,7 +118,7 @@ Result<FactValues> convert_facts(sema::Program const& program, sema::PackageId r
                                                  (list.empty() ? "none" : list)});
             continue;
         }
-        auto const& type = program.facts[ref->index].type;
+        auto const& type = program.facts[*fact].type;
         auto scalar = read(program, root, type, value);
         if (!scalar) {
             diags.error("E0804", std::nullopt,
@@ -125,7 +126,7 @@ Result<FactValues> convert_facts(sema::Program const& program, sema::PackageId r
                             "'");
             continue;
         }
-        out.emplace_back(ref->index, std::move(*scalar));
+        out.emplace_back(*fact, std::move(*scalar));
     }
     if (diags.has_errors())
         return diags;

@@ -20,10 +20,12 @@
 #include "plugin/plugin.hpp"
 #include "sema/optional_text.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace billijk::sema {
@@ -316,6 +318,19 @@ struct Package {
     /// `view` by symbol number (Program::symbols): what each name an expression uses means
     /// here, absent where this package does not see it.
     std::vector<std::optional<DeclRef>> by_symbol;
+    /// The facts in `view`, by name (sorted): what a request's facts are resolved in, a few
+    /// names instead of every name the package sees.
+    std::vector<std::pair<std::string, std::uint32_t>> facts_by_name;
+
+    /// The index in Program::facts of the fact `fact_name` means here, if it means one.
+    std::optional<std::uint32_t> lookup_fact(std::string_view fact_name) const {
+        auto it =
+            std::lower_bound(facts_by_name.begin(), facts_by_name.end(), fact_name,
+                             [](auto const& entry, std::string_view n) { return entry.first < n; });
+        if (it == facts_by_name.end() || it->first != fact_name)
+            return std::nullopt;
+        return it->second;
+    }
 
     std::optional<DeclRef> lookup(std::string const& key) const {
         auto it = view.find(key);

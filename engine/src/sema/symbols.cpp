@@ -18,6 +18,10 @@ void resolve_symbols(Program& program) {
         pkg.by_symbol.assign(program.symbols.size(), std::nullopt);
         for (std::size_t s = 0; s < program.symbols.size(); ++s)
             pkg.by_symbol[s] = pkg.lookup(program.symbols[s]);
+        pkg.facts_by_name.clear();
+        for (auto const& [name, ref] : pkg.view) // in name order: the list is sorted
+            if (ref.kind == DeclKind::fact)
+                pkg.facts_by_name.emplace_back(name, ref.index);
     }
 }
 

@@ -29,8 +29,8 @@ Result<Database> Database::open(fs::path const& path, bool create) {
     std::error_code ec;
     if (!create && !fs::exists(path, ec))
         return fail("S0101", std::nullopt,
-                    path.string() + ": no database here (pass --db FILE; indications are stored "
-                                    "with billijk indicate --store)");
+                    path.string() + ": no database here (pass --db FILE; a store is made by "
+                                    "indicate, batch or review with --store)");
     if (path.has_parent_path() && !fs::exists(path.parent_path(), ec)) {
         fs::create_directories(path.parent_path(), ec);
         if (ec)

@@ -1,6 +1,7 @@
 // Checker and evaluator: packages, layers, extends and override (E02xx), and how an override
 // shows in the explanation.
 #include "barendrecht_fixture.hpp"
+#include "sema/ir.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -211,4 +212,48 @@ TEST_CASE("a municipal exception to a national rule applies in the municipal vie
     CHECK(cap->inputs[0].kind == "exception");
     CHECK(cap->inputs[0].package == "gemeente.x");
     CHECK(cap->inputs[0].layer == "municipal");
+}
+
+TEST_CASE("a package resolves the facts of every layer it sees, and only facts") {
+    RulesDir dir;
+    dir.write("national.rules", base + "\nfact capable: bool\n  cites \"Jeugdwet\" label "
+                                       "\"Bekwaam\"\n\nfact a_first: bool\n  cites \"Jeugdwet\" "
+                                       "label \"Eerst\"\n");
+    dir.write("x.rules",
+              municipal("fact z_local: bool\n  cites \"Verordening X\" label \"Lokaal\"\n"
+                        "\nfact m_middle: eur/hour\n  cites \"Verordening X\" label "
+                        "\"Midden\"\n"));
+    auto l = dir.load();
+    INFO(dump(l->diags()));
+    REQUIRE(l->ok());
+    auto const& program = l->rules().program();
+    for (auto const& pkg : program.packages) {
+        bool const municipal_package = pkg.name == "gemeente.x";
+        std::vector<std::string> expected = {"a_first", "capable"};
+        if (municipal_package)
+            expected = {"a_first", "capable", "m_middle", "z_local"};
+        std::vector<std::string> found;
+        for (auto const& [name, index] : pkg.facts_by_name) {
+            found.push_back(name);
+            REQUIRE(index < program.facts.size());
+            CHECK(program.facts[index].name == name);
+            CHECK(pkg.lookup_fact(name) == index);
+        }
+        INFO(pkg.name);
+        CHECK(found == expected);
+        CHECK_FALSE(pkg.lookup_fact("cap"));   // a rule
+        CHECK_FALSE(pkg.lookup_fact("share")); // a parameter
+        CHECK_FALSE(pkg.lookup_fact("b"));     // between two facts' names
+        CHECK_FALSE(pkg.lookup_fact("zz"));    // after every name
+        CHECK(pkg.lookup_fact("z_local").has_value() == municipal_package);
+    }
+    // A request reads them through that list: a known fact is converted, an unknown one is not.
+    Case c = one_request();
+    c.requests[0].facts["capable"] = true;
+    c.requests[0].facts["m_middle"] = Quantity{*Decimal::parse("12.50"), *Unit::parse("eur/hour")};
+    CHECK(indicate(l->rules(), c, {}));
+    c.requests[0].facts["cap"] = true;
+    auto refused = indicate(l->rules(), c, {});
+    REQUIRE_FALSE(refused);
+    CHECK(refused.diagnostics().items().at(0).id == "E0803");
 }
