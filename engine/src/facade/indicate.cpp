@@ -48,7 +48,10 @@ Result<Indication> indicate(RuleSet const& rules, Case const& the_case,
         }
         ind.provisions.push_back(std::move(result).value());
         // Its explanation borrows the declarations' texts from the program (billijk/text.hpp).
-        ind.provisions.back().rule_set = rules.shared_program();
+        // Without explanations nothing is borrowed, and the program is not kept: two workers
+        // would otherwise count the same reference up and down for every case.
+        if (options.explain)
+            ind.provisions.back().rule_set = rules.shared_program();
         if (auto const& previous = the_case.requests[i].previous)
             eval::compare_with_previous(ind.provisions.back(), *previous);
     }

@@ -1,6 +1,7 @@
 // IndicateOptions::explain = false: the same statuses, amounts, parts, reasons and undetermined
 // reasons as with explanations, and no explanation at all.
 #include "barendrecht_fixture.hpp"
+#include "io/indication_json.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -139,4 +140,32 @@ provision begeleiding_individueel
     same_decision(loaded->rules(), c); // it does not: 25.00
     c.requests[0].provider.reset();
     same_decision(loaded->rules(), c); // undetermined condition
+}
+
+TEST_CASE("without explanations an indication holds nothing of its rule set") {
+    // It keeps no reference to the program (no node borrows a text from it), so it must stay
+    // whole when the rule set is gone: read after the rule set is freed (the sanitizer build
+    // would report a text that still pointed into it).
+    RulesDir dir;
+    write_barendrecht(dir);
+    auto loaded = dir.load();
+    REQUIRE(loaded->ok());
+    auto c = barendrecht_case();
+    c.period = {*Date::parse("2016-07-01"), *Date::parse("2017-06-30")}; // split: parts too
+    IndicateOptions quiet;
+    quiet.explain = false;
+    auto without = indicate(loaded->rules(), c, quiet);
+    auto with = indicate(loaded->rules(), c, {});
+    REQUIRE(without);
+    REQUIRE(with);
+    std::string const expected = decided(with.value());
+    std::string const expected_json = io::write_indication_json(without.value());
+    for (auto const& p : with.value().provisions)
+        CHECK(p.rule_set != nullptr); // explained: the program outlives the rule set's owner
+    for (auto const& p : without.value().provisions)
+        CHECK(p.rule_set == nullptr);
+    loaded.reset();
+    CHECK(decided(without.value()) == expected);
+    CHECK(io::write_indication_json(without.value()) == expected_json);
+    CHECK(decided(with.value()) == expected); // kept alive by its rule_set
 }
