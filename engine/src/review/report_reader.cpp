@@ -1,5 +1,7 @@
 #include "review/report_reader.hpp"
 
+#include "io/json_tree.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -13,13 +15,9 @@ using nlohmann::json;
 
 constexpr char const* e_unreadable_report = "S0114";
 
-std::string member_path(std::string const& parent, std::string_view key) {
-    return parent.empty() ? std::string(key) : parent + "." + std::string(key);
-}
-
-std::string index_path(std::string const& parent, std::size_t i) {
-    return parent + "[" + std::to_string(i) + "]";
-}
+// Paths as every reader of the project writes them ("decisions[2].fields[0].verdict").
+using io::json_path_index;
+using io::json_path_member;
 
 /// Reads the report's fields, keeping the first problem found; after one, every read gives an
 /// empty value and the report is discarded.
@@ -34,9 +32,9 @@ class ReportReader {
         std::map<std::size_t, std::size_t> decision_at_line;
         json const& decisions = list(root, "", "decisions");
         for (std::size_t i = 0; i < decisions.size(); ++i) {
-            out.decisions.push_back(decision(decisions[i], index_path("decisions", i)));
+            out.decisions.push_back(decision(decisions[i], json_path_index("decisions", i)));
             if (!decision_at_line.emplace(out.decisions.back().line, i).second)
-                fail(index_path("decisions", i) + ".line", "a second decision on this line");
+                fail(json_path_index("decisions", i) + ".line", "a second decision on this line");
         }
         json const& summary = member(root, "", "summary");
         if (count(summary, "summary", "decisions") != out.decisions.size())
@@ -49,7 +47,7 @@ class ReportReader {
         json const& groups = list(root, "", "equal_cases");
         for (std::size_t i = 0; i < groups.size(); ++i)
             out.groups.push_back(
-                group(groups[i], index_path("equal_cases", i), out, decision_at_line));
+                group(groups[i], json_path_index("equal_cases", i), out, decision_at_line));
         if (count(summary, "summary", "unequal_groups") != out.groups.size())
             fail("summary.unequal_groups", "is not the number of groups listed");
         std::size_t const all_groups = count(summary, "summary", "equal_case_groups");
@@ -77,7 +75,7 @@ class ReportReader {
         }
         auto const it = object.find(key);
         if (it == object.end()) {
-            fail(member_path(path, key), "missing");
+            fail(json_path_member(path, key), "missing");
             return absent;
         }
         return *it;
@@ -87,7 +85,7 @@ class ReportReader {
         json const& v = member(object, path, key);
         if (v.is_string())
             return v.get<std::string>();
-        fail(member_path(path, key), "expected a string");
+        fail(json_path_member(path, key), "expected a string");
         return {};
     }
 
@@ -95,7 +93,7 @@ class ReportReader {
         json const& v = member(object, path, key);
         if (v.is_number_unsigned())
             return v.get<std::size_t>();
-        fail(member_path(path, key), "expected a whole number");
+        fail(json_path_member(path, key), "expected a whole number");
         return 0;
     }
 
@@ -103,7 +101,7 @@ class ReportReader {
         json const& v = member(object, path, key);
         if (v.is_boolean())
             return v.get<bool>();
-        fail(member_path(path, key), "expected true or false");
+        fail(json_path_member(path, key), "expected true or false");
         return false;
     }
 
@@ -112,20 +110,20 @@ class ReportReader {
         json const& v = member(object, path, key);
         if (v.is_array())
             return v;
-        fail(member_path(path, key), "expected an array");
+        fail(json_path_member(path, key), "expected an array");
         return empty;
     }
 
     std::vector<std::string> texts(json const& object, std::string const& path,
                                    std::string_view key) {
         std::vector<std::string> out;
-        std::string const here = member_path(path, key);
+        std::string const here = json_path_member(path, key);
         json const& items = list(object, path, key);
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (items[i].is_string())
                 out.push_back(items[i].get<std::string>());
             else
-                fail(index_path(here, i), "expected a string");
+                fail(json_path_index(here, i), "expected a string");
         }
         return out;
     }
@@ -136,13 +134,13 @@ class ReportReader {
         json const& v = member(object, path, key);
         if (v.is_null())
             return std::nullopt;
-        std::string const here = member_path(path, key);
+        std::string const here = json_path_member(path, key);
         auto value = Decimal::parse(text(v, here, "amount"));
         auto unit = Unit::parse(text(v, here, "unit"));
         if (!value)
-            fail(member_path(here, "amount"), "expected a decimal string");
+            fail(json_path_member(here, "amount"), "expected a decimal string");
         if (!unit)
-            fail(member_path(here, "unit"), "expected a unit");
+            fail(json_path_member(here, "unit"), "expected a unit");
         if (!value || !unit)
             return std::nullopt;
         return Quantity{*value, *unit};
@@ -153,7 +151,7 @@ class ReportReader {
         for (Verdict candidate : {Verdict::equal, Verdict::within_tolerance, Verdict::deviation})
             if (v == to_string(candidate))
                 return candidate;
-        fail(member_path(path, "verdict"),
+        fail(json_path_member(path, "verdict"),
              "expected \"equal\", \"within_tolerance\" or \"deviation\", found \"" + v + "\"");
         return Verdict::equal;
     }
@@ -164,10 +162,10 @@ class ReportReader {
         d.decision_id = text(node, path, "decision_id");
         d.case_id = text(node, path, "case_id");
         d.provision = text(node, path, "provision");
-        std::string const fields_path = member_path(path, "fields");
+        std::string const fields_path = json_path_member(path, "fields");
         json const& fields = list(node, path, "fields");
         for (std::size_t i = 0; i < fields.size(); ++i) {
-            std::string const here = index_path(fields_path, i);
+            std::string const here = json_path_index(fields_path, i);
             FieldComparison f;
             f.field = text(fields[i], here, "field");
             f.proposed = text(fields[i], here, "proposed");
@@ -179,7 +177,7 @@ class ReportReader {
         }
         // Written from the verdicts, so it must agree with them: a report edited by hand may not.
         if (flag(node, path, "finding") != d.has_finding())
-            fail(member_path(path, "finding"), "does not agree with the fields' verdicts");
+            fail(json_path_member(path, "finding"), "does not agree with the fields' verdicts");
         return d;
     }
 
@@ -189,33 +187,33 @@ class ReportReader {
                          std::map<std::size_t, std::size_t> const& decision_at_line) {
         EqualCaseGroup g;
         g.budgets_differ = true;
-        std::string const members_path = member_path(path, "members");
+        std::string const members_path = json_path_member(path, "members");
         json const& members = list(node, path, "members");
         for (std::size_t i = 0; i < members.size(); ++i) {
-            std::string const here = index_path(members_path, i);
+            std::string const here = json_path_index(members_path, i);
             auto const at = decision_at_line.find(count(members[i], here, "line"));
             if (at == decision_at_line.end()) {
-                fail(member_path(here, "line"), "no decision on that line");
+                fail(json_path_member(here, "line"), "no decision on that line");
                 continue;
             }
             ReviewedDecision& d = report.decisions[at->second];
             if (text(members[i], here, "decision_id") != d.decision_id)
-                fail(member_path(here, "decision_id"),
+                fail(json_path_member(here, "decision_id"),
                      "is not that of the decision on that line (" + d.decision_id + ")");
             d.decided_budget = amount(members[i], here, "decided_budget");
             d.engine_budget = amount(members[i], here, "engine_budget");
             g.members.push_back(at->second);
         }
-        std::string const key_path = member_path(path, "equal_in");
+        std::string const key_path = json_path_member(path, "equal_in");
         json const& key = list(node, path, "equal_in");
         for (std::size_t i = 0; i < key.size(); ++i) {
-            std::string const here = index_path(key_path, i);
+            std::string const here = json_path_index(key_path, i);
             g.key.push_back({text(key[i], here, "name"), text(key[i], here, "value")});
         }
-        std::string const drivers_path = member_path(path, "drivers");
+        std::string const drivers_path = json_path_member(path, "drivers");
         json const& drivers = list(node, path, "drivers");
         for (std::size_t i = 0; i < drivers.size(); ++i) {
-            std::string const here = index_path(drivers_path, i);
+            std::string const here = json_path_index(drivers_path, i);
             g.drivers.push_back(
                 {text(drivers[i], here, "input"), texts(drivers[i], here, "values")});
         }
