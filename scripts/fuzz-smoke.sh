@@ -14,7 +14,9 @@ jobs=${BILLIJK_JOBS:-2}
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER=clang++-14 -DBILLIJK_FUZZ=ON -DBILLIJK_SANITIZE=address,undefined \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
-targets=(parse case_json plugin_table)
+targets=(parse case_json plugin_table indication_reader review_report)
+# The longest input a target is given: stored indications with explanations are ~40 KB.
+declare -A max_len=([indication_reader]=65536)
 cmake --build "$build" -j "$jobs" --target "${targets[@]/#/fuzz_}"
 
 # Seeds: copies of the repository's files, named by content hash so that equal files count once.
@@ -29,6 +31,10 @@ mapfile -t json_files < <(find "$root/tests/golden" "$root/examples" -name '*.js
 seed parse "${rule_files[@]}"
 seed case_json "${json_files[@]}"
 seed plugin_table "$root"/tests/fuzz/seeds/plugin_table/*
+mapfile -t stored_indications < <(find "$root/tests/golden" -name 'expected*.json' | sort)
+seed indication_reader "${stored_indications[@]}" "$root"/tests/fuzz/seeds/indication_reader/*
+mapfile -t review_reports < <(find "$root/tests/review" -name 'expected.json' | sort)
+seed review_report "${review_reports[@]}"
 
 status=0
 for t in "${targets[@]}"; do
@@ -37,7 +43,7 @@ for t in "${targets[@]}"; do
   echo "== fuzz $t for ${seconds}s"
   # -rss_limit_mb: a run that needs more memory than this is a bug (bounded inputs).
   if ! (cd "$out" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-        "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=8192 \
+        "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len="${max_len[$t]:-8192}" \
         -print_final_stats=1 "$out/corpus" "$build/fuzz-seeds/$t" \
         "$root/tests/fuzz/regressions/$t" > "$out/log.txt" 2>&1); then
     echo "fuzz $t: CRASH; see $out/log.txt and $out/crash-*" >&2

@@ -6,6 +6,8 @@
 
 #include <map>
 #include <optional>
+#include <set>
+#include <string>
 
 namespace billijk::review {
 
@@ -53,6 +55,11 @@ class ReportReader {
         std::size_t const all_groups = count(summary, "summary", "equal_case_groups");
         if (all_groups < out.groups.size())
             fail("summary.equal_case_groups", "is less than the number of unequal groups");
+        // A group has two members or more, and no decision is in two groups (review/equal_cases):
+        // this also bounds the empty groups made below by the size of the report.
+        if (all_groups > out.decisions.size() / 2)
+            fail("summary.equal_case_groups",
+                 "is more groups than the decisions can form (two or more decisions each)");
         // The groups whose budgets agree are counted but not kept (they are no finding): as
         // many empty ones, so that the renderings count them as they did.
         if (!problem)
@@ -61,6 +68,8 @@ class ReportReader {
     }
 
   private:
+    std::set<std::size_t> grouped_; ///< the decisions (indexes) already in a group
+
     void fail(std::string where, std::string const& what) {
         if (!problem)
             problem = (where.empty() ? std::string("(root)") : where) + ": " + what;
@@ -196,6 +205,11 @@ class ReportReader {
                 fail(json_path_member(here, "line"), "no decision on that line");
                 continue;
             }
+            if (!grouped_.insert(at->second).second) {
+                fail(json_path_member(here, "line"),
+                     "the decision on that line is already in a group");
+                continue;
+            }
             ReviewedDecision& d = report.decisions[at->second];
             if (text(members[i], here, "decision_id") != d.decision_id)
                 fail(json_path_member(here, "decision_id"),
@@ -204,6 +218,8 @@ class ReportReader {
             d.engine_budget = amount(members[i], here, "engine_budget");
             g.members.push_back(at->second);
         }
+        if (members.size() < 2)
+            fail(members_path, "an unequal group has two members or more");
         std::string const key_path = json_path_member(path, "equal_in");
         json const& key = list(node, path, "equal_in");
         for (std::size_t i = 0; i < key.size(); ++i) {
@@ -216,6 +232,11 @@ class ReportReader {
             std::string const here = json_path_index(drivers_path, i);
             g.drivers.push_back(
                 {text(drivers[i], here, "input"), texts(drivers[i], here, "values")});
+            // The renderings show a driver's values beside the members, one each.
+            if (g.drivers.back().values.size() != g.members.size())
+                fail(json_path_member(here, "values"),
+                     "expected one value per member (" + std::to_string(g.members.size()) +
+                         "), found " + std::to_string(g.drivers.back().values.size()));
         }
         g.spread = amount(node, path, "spread");
         return g;

@@ -58,6 +58,7 @@ Report sample_report() {
     r.decisions.push_back(decision(5, "D-4", "C-4", {}));
     r.decisions.push_back(
         decision(6, "D-5", "C-5", {field("status", "granted", "refused", "", Verdict::deviation)}));
+    r.decisions.push_back(decision(7, "D-6", "C-6", {}));
     r.decisions[0].decided_budget = amount("6656.00", "eur/year");
     r.decisions[0].engine_budget = amount("6656.00", "eur/year");
     r.decisions[1].decided_budget = amount("11232.00", "eur/year");
@@ -74,7 +75,7 @@ Report sample_report() {
                           {"request.provider", {"informal", ""}}};
     rate_asked.spread = amount("4576.00", "eur/year");
     EqualCaseGroup agreeing;
-    agreeing.members = {2};
+    agreeing.members = {2, 5};
     agreeing.key = {{"hours_per_week", "4 hours/week"}};
     EqualCaseGroup proposals_differ;
     proposals_differ.members = {3, 4};
@@ -176,4 +177,19 @@ TEST_CASE("A review report that does not hold together is refused with the field
           "the review report cannot be read: equal_cases[0].spread.unit: expected a unit");
     CHECK(problem(edited(json, {"decisions", 3, "line"}, 1)) ==
           "the review report cannot be read: decisions[3].line: a second decision on this line");
+    // What the renderings index by: found by fuzzing (tests/fuzz/review_report_fuzzer.cpp).
+    CHECK(problem(edited(json, {"equal_cases", 0, "drivers", 0, "values"},
+                         nlohmann::json::array({"16.00 eur/hour"}))) ==
+          "the review report cannot be read: equal_cases[0].drivers[0].values: expected one "
+          "value per member (2), found 1");
+    CHECK(problem(edited(edited(json, {"equal_cases", 1, "members", 0, "line"}, 1),
+                         {"equal_cases", 1, "members", 0, "decision_id"}, "D-1")) ==
+          "the review report cannot be read: equal_cases[1].members[0].line: the decision on "
+          "that line is already in a group");
+    CHECK(problem(edited(json, {"equal_cases", 1, "members"}, nlohmann::json::array())) ==
+          "the review report cannot be read: equal_cases[1].members: an unequal group has two "
+          "members or more");
+    CHECK(problem(edited(json, {"summary", "equal_case_groups"}, 4)) ==
+          "the review report cannot be read: summary.equal_case_groups: is more groups than the "
+          "decisions can form (two or more decisions each)");
 }
