@@ -104,6 +104,18 @@ def main():
     r = run([a.billijk, "batch", bad_csv, "--out", bad_csv + ".out"] + common)
     if r.returncode != 1 or "bad.csv:11: error[" not in r.stderr:
         fail(f"bad CSV record: exit {r.returncode}: {r.stderr}")
+    # A spreadsheet saved as Windows-1252: the line with a non-UTF-8 cell is an error record
+    # naming the column; the lines around it are indicated.
+    latin = os.path.join(a.work, "latin1.csv")
+    with open(clean_csv, "rb") as f:
+        rows = f.read().split(b"\n")
+    rows[2] = rows[2].replace(b",GM0489,", b",GM0489 Barendrecht \xe9,", 1)
+    with open(latin, "wb") as f:
+        f.write(b"\n".join(rows[:4]) + b"\n")
+    r = run([a.billijk, "batch", latin, "--out", latin + ".out"] + common)
+    if r.returncode != 1 or "latin1.csv:3: error[B0003]: column municipality: is not UTF-8" \
+            not in r.stderr or "3 read, 2 indicated" not in r.stderr:
+        fail(f"non-UTF-8 CSV cell: exit {r.returncode}: {r.stderr}")
     header = os.path.join(a.work, "header.csv")
     with open(header, "w") as f:
         f.write("case_id,provsion\nX,Y\n")

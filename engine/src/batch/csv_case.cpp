@@ -1,5 +1,7 @@
 #include "batch/csv_case.hpp"
 
+#include "io/utf8_check.hpp"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -111,6 +113,10 @@ Result<CsvColumns> CsvColumns::from_header(std::vector<std::string> const& heade
     std::set<std::string> seen;
     auto const& known = csv_case_columns();
     for (auto const& name : header) {
+        if (auto why = io::not_utf8(name)) {
+            problems.error("B0002", std::nullopt, "a column name " + *why);
+            continue;
+        }
         bool const ok = std::find(known.begin(), known.end(), name) != known.end() ||
                         starts_with(name, "need_") || starts_with(name, "fact_");
         if (!ok)
@@ -149,6 +155,9 @@ Result<std::string> CsvColumns::case_json(std::string_view record) const {
         std::string const& cell = (*fields)[i];
         if (cell.empty())
             continue;
+        // The cells become JSON strings, which must be UTF-8.
+        if (auto why = io::not_utf8(cell))
+            return cell_error(name, *why);
         if (name == "case_id" || name == "municipality" || name == "law" || name == "decision_date")
             c[name] = cell;
         else if (name == "period_start")

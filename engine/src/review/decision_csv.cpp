@@ -1,5 +1,6 @@
 #include "review/decision_csv.hpp"
 
+#include "io/utf8_check.hpp"
 #include "review/csv.hpp"
 #include "review/decision_case.hpp"
 #include "review/proposal_fields.hpp"
@@ -119,7 +120,10 @@ DecisionFile read_decisions_csv(std::string_view text, std::string const& path) 
     auto const& known = decision_csv_columns();
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         auto const& name = header.fields[i];
-        if (std::find(known.begin(), known.end(), name) == known.end())
+        if (auto why = io::not_utf8(name))
+            out.errors.push_back(
+                {header.line, "", "column " + std::to_string(i + 1) + " " + *why, false});
+        else if (std::find(known.begin(), known.end(), name) == known.end())
             out.errors.push_back({header.line, name, "unknown column", false});
         else if (!index.emplace(name, i).second)
             out.errors.push_back({header.line, name, "column appears more than once", false});
@@ -138,6 +142,15 @@ DecisionFile read_decisions_csv(std::string_view text, std::string const& path) 
                                   false});
             continue;
         }
+        // Every cell ends up in the report, whose JSON must be UTF-8.
+        bool utf8 = true;
+        for (std::size_t k = 0; k < record.fields.size() && utf8; ++k)
+            if (auto why = io::not_utf8(record.fields[k])) {
+                out.errors.push_back({record.line, header.fields[k], *why, false});
+                utf8 = false;
+            }
+        if (!utf8)
+            continue;
         Row row{record, index, out.errors};
         if (auto d = read_row(row, path))
             out.decisions.push_back(std::move(*d));
