@@ -14,7 +14,8 @@ jobs=${BILLIJK_JOBS:-2}
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER=clang++-14 -DBILLIJK_FUZZ=ON -DBILLIJK_SANITIZE=address,undefined \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
-targets=(parse case_json plugin_table indication_reader review_report decisions case_csv)
+targets=(parse case_json plugin_table indication_reader review_report decisions case_csv
+  published_table)
 # The longest input a target is given: stored indications with explanations are ~40 KB.
 declare -A max_len=([indication_reader]=65536)
 cmake --build "$build" -j "$jobs" --target "${targets[@]/#/fuzz_}"
@@ -38,6 +39,8 @@ seed review_report "${review_reports[@]}"
 mapfile -t decision_files < <(find "$root/tests/review" "$root/examples/review" \( -name '*.jsonl' -o -name 'decisions.csv' \) | sort)
 seed decisions "${decision_files[@]}"
 seed case_csv "$root"/tests/fuzz/seeds/case_csv/*
+mapfile -t published_tables < <(find "$root/docs/examples/tables" "$root/tests/tables" -name '*.csv' | sort)
+seed published_table "${published_tables[@]}"
 
 status=0
 for t in "${targets[@]}"; do
