@@ -4,7 +4,7 @@
 // as a whole), every decision names a line of the file and one of its case's requests, and the
 // decisions come in file order. Every text read is UTF-8: the review report is JSON. Cases named by
 // "case_file" are looked for beside a file in a directory that does not exist.
-#include "io/utf8_check.hpp"
+#include "core/utf8.hpp"
 #include "review/decision_csv.hpp"
 #include "review/decision_jsonl.hpp"
 
@@ -22,7 +22,7 @@ namespace {
 }
 
 bool utf8(std::string const& text) {
-    return billijk::io::first_invalid_utf8(text) == text.size();
+    return billijk::first_invalid_utf8(text) == text.size();
 }
 
 void check(billijk::review::DecisionFile const& file, std::size_t lines, char const* reader) {

@@ -3,7 +3,7 @@
 // or errors, never crash. Every error has a message and a line of the file (0 for the file as a
 // whole); an accepted table has a header, rows of as many cells as the header has columns, on
 // lines after the header's, and only UTF-8 text (the report is JSON).
-#include "io/utf8_check.hpp"
+#include "core/utf8.hpp"
 #include "tables/published_table.hpp"
 
 #include <algorithm>
@@ -21,7 +21,7 @@ namespace {
 }
 
 bool utf8(std::string const& text) {
-    return billijk::io::first_invalid_utf8(text) == text.size();
+    return billijk::first_invalid_utf8(text) == text.size();
 }
 
 } // namespace

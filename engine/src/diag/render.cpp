@@ -1,6 +1,8 @@
 // LLVM-style text rendering of diagnostics; the format is described in render.hpp.
 #include "diag/render.hpp"
 
+#include "core/utf8.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <string_view>
@@ -37,8 +39,17 @@ void append_location(std::string& out, Span span, SourceSet const& sources) {
     out += ": ";
 }
 
-bool is_utf8_continuation(char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
+/// The length in bytes of the character at `i`: a UTF-8 sequence, or one byte that starts none
+/// (a file in another encoding; E0114), which is shown as U+FFFD so that the snippet stays UTF-8.
+std::size_t char_length(std::string_view line, std::size_t i) {
+    if (static_cast<unsigned char>(line[i]) < 0x80)
+        return 1;
+    std::size_t const length = utf8_sequence(line, i);
+    return length == 0 ? 1 : length;
+}
+
+bool is_replaced(std::string_view line, std::size_t i) {
+    return static_cast<unsigned char>(line[i]) >= 0x80 && utf8_sequence(line, i) == 0;
 }
 
 void append_snippet(std::string& out, Span span, SourceSet const& sources) {
@@ -53,31 +64,29 @@ void append_snippet(std::string& out, Span span, SourceSet const& sources) {
     out += " |";
     if (!line.empty()) {
         out += ' ';
-        out += line;
+        for (std::size_t i = 0; i < line.size(); i += char_length(line, i)) {
+            if (is_replaced(line, i))
+                out += "\xEF\xBF\xBD";
+            else
+                out.append(line.substr(i, char_length(line, i)));
+        }
     }
     out += '\n';
 
     out.append(width, ' ');
     out += " | ";
     // The column may point at a stripped "\r\n" or past the end: the caret goes after the text.
+    // One mark per character: a space (or tab) before the span, '^' at its start, '~' after.
     std::size_t const start = std::min<std::size_t>(at.column - 1, line.size());
     std::size_t length = span.end > span.begin ? span.end - span.begin : 0;
     length = std::min(length, line.size() - start);
-    for (std::size_t i = 0; i < start; ++i) {
-        if (line[i] == '\t') {
-            out += '\t';
-        } else if (!is_utf8_continuation(line[i])) {
-            out += ' ';
-        }
-    }
+    std::size_t i = 0;
+    for (; i < start; i += char_length(line, i))
+        out += line[i] == '\t' ? '\t' : ' ';
     out += '^';
-    for (std::size_t i = start + 1; i < start + length; ++i) {
-        if (line[i] == '\t') {
-            out += '\t';
-        } else if (!is_utf8_continuation(line[i])) {
-            out += '~';
-        }
-    }
+    for (i = start + (start < line.size() ? char_length(line, start) : 1); i < start + length;
+         i += char_length(line, i))
+        out += line[i] == '\t' ? '\t' : '~';
     out += '\n';
 }
 

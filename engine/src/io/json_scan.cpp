@@ -54,37 +54,6 @@ unsigned special_bytes16(unsigned char const* at) {
 
 } // namespace
 
-std::size_t utf8_sequence(std::string_view text, std::size_t i) {
-    auto const c = static_cast<unsigned char>(text[i]);
-    std::size_t length = 0;
-    std::uint32_t code = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-        length = 2;
-        code = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        length = 3;
-        code = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        length = 4;
-        code = c & 0x07u;
-    } else {
-        return 0;
-    }
-    if (i + length > text.size())
-        return 0;
-    for (std::size_t k = 1; k < length; ++k) {
-        auto const b = static_cast<unsigned char>(text[i + k]);
-        if ((b & 0xC0u) != 0x80u)
-            return 0;
-        code = (code << 6) | (b & 0x3Fu);
-    }
-    if (length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF)))
-        return 0;
-    if (length == 4 && (code < 0x10000 || code > 0x10FFFF))
-        return 0;
-    return length;
-}
-
 std::size_t first_special(std::string_view text, std::size_t from) {
     auto const* bytes = reinterpret_cast<unsigned char const*>(text.data());
     std::size_t const size = text.size();

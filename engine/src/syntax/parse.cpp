@@ -3,6 +3,8 @@
 // that starts a declaration, and converts the X3 attribute tree into tree.hpp.
 #include "syntax/parse.hpp"
 
+#include "core/utf8.hpp"
+
 #include "syntax/x3_ast.hpp"
 
 #include <algorithm>
@@ -789,6 +791,33 @@ void parse_header(std::string_view text, std::uint32_t& pos, reporter& report,
 
 } // namespace
 
+namespace {
+
+/// A file in another encoding than UTF-8 (e.g. saved as Windows-1252) would reach the
+/// explanations with its citations and labels altered: E0114 at its first such byte, once per
+/// file. The parse goes on, so other errors are reported too.
+void report_not_utf8(std::string_view text, reporter& report) {
+    std::size_t const at = first_invalid_utf8(text);
+    if (at == text.size())
+        return;
+    auto const byte = static_cast<unsigned char>(text[at]);
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string message = "the file is not UTF-8 text: byte 0x";
+    message += hex[byte >> 4];
+    message += hex[byte & 0xF];
+    if (byte >= 0xA0) { // Windows-1252 and Latin-1 agree from 0xA0 on: U+00A0..U+00FF
+        message += " (in Windows-1252 or Latin-1: '";
+        message += static_cast<char>(0xC0 | (byte >> 6));
+        message += static_cast<char>(0x80 | (byte & 0x3F));
+        message += "')";
+    }
+    message += "; save the file as UTF-8";
+    auto const offset = static_cast<std::uint32_t>(at);
+    report.diagnostics().error("E0114", report.span(offset, offset + 1), std::move(message));
+}
+
+} // namespace
+
 Result<File> parse(SourceSet const& sources, FileId file_id) {
     std::string_view const text = sources.file(file_id).text;
     reporter report(text, file_id);
@@ -799,6 +828,7 @@ Result<File> parse(SourceSet const& sources, FileId file_id) {
 
     // A UTF-8 byte order mark, as some Windows editors write, is not part of the text.
     std::uint32_t pos = skip_blank(text, text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+    report_not_utf8(text, report);
     parse_header(text, pos, report, convert, file);
 
     bool seen_declaration = false;

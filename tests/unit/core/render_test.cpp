@@ -148,6 +148,21 @@ TEST_CASE("render: non-ASCII text takes one caret column per code point") {
                                    "      |                    ^~\n");
 }
 
+TEST_CASE("render: a byte that is not UTF-8 is shown as U+FFFD, one caret column") {
+    SourceSet sources;
+    // Windows-1252: the section sign is the single byte 0xA7 (a UTF-8 continuation byte alone).
+    auto const id = sources.add("w.rules", "  cites \"\xA7 2\" \xE9\xE9 bad\n");
+    Diagnostic d{"E0114", Severity::error, find(sources, id, "\xA7"), "not UTF-8", {}};
+    CHECK(render(d, sources) == "w.rules:1:10: error[E0114]: not UTF-8\n"
+                                "    1 |   cites \"\xEF\xBF\xBD 2\" \xEF\xBF\xBD\xEF\xBF\xBD bad\n"
+                                "      |          ^\n");
+    Diagnostic after{"E0301", Severity::error, find(sources, id, "bad"), "unexpected 'bad'", {}};
+    CHECK(render(after, sources) ==
+          "w.rules:1:18: error[E0301]: unexpected 'bad'\n"
+          "    1 |   cites \"\xEF\xBF\xBD 2\" \xEF\xBF\xBD\xEF\xBF\xBD bad\n"
+          "      |                  ^~~\n");
+}
+
 TEST_CASE("render: diagnostics and notes without a span") {
     SourceSet sources;
     Diagnostic d{"E0001", Severity::error, std::nullopt, "rules/x.rules: cannot read the file", {}};

@@ -1,12 +1,12 @@
-// io/utf8_check: which bytes start no UTF-8 sequence, and the message a CSV reader gives.
-#include "io/utf8_check.hpp"
+// core/utf8: which bytes start no UTF-8 sequence, and the message a CSV reader gives.
+#include "core/utf8.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <string>
 
-using billijk::io::first_invalid_utf8;
-using billijk::io::not_utf8;
+using billijk::first_invalid_utf8;
+using billijk::not_utf8;
 
 TEST_CASE("UTF-8 text of every sequence length is accepted whole", "[io][utf8]") {
     for (std::string const& text :

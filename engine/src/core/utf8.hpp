@@ -1,0 +1,29 @@
+// Whether text is strict UTF-8. Everything Billijk writes is UTF-8 (JSON, text), so text from
+// outside that does not go through the JSON parser is checked where it is read: rule files (the
+// parser), CSV cases (`batch`), CSV decisions (`review`), published tables (`tables verify`). A
+// file in another encoding, e.g. saved as Windows-1252, is refused with its line and column
+// instead of failing, or being altered, later when it is written out.
+//
+//   if (auto why = not_utf8(cell)) error(column, *why);
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace billijk {
+
+/// The length of the UTF-8 sequence (2 to 4 bytes) that starts at `i` with a byte >= 0x80, or 0
+/// when it is not strict UTF-8 as nlohmann decodes it (RFC 3629): no overlong forms, no
+/// surrogates, at most U+10FFFF.
+std::size_t utf8_sequence(std::string_view text, std::size_t i);
+
+/// The index of the first byte that does not start a strict UTF-8 sequence (ASCII or
+/// utf8_sequence), or text.size() when all of `text` is UTF-8.
+std::size_t first_invalid_utf8(std::string_view text);
+
+/// When `text` is not UTF-8: "is not UTF-8 text (byte 0xE9 at position 4); save the file as
+/// UTF-8 (a spreadsheet's \"CSV UTF-8\")". Positions count bytes from 1.
+std::optional<std::string> not_utf8(std::string_view text);
+
+} // namespace billijk
