@@ -113,7 +113,7 @@ Result<CsvColumns> CsvColumns::from_header(std::vector<std::string> const& heade
     std::set<std::string> seen;
     auto const& known = csv_case_columns();
     for (auto const& name : header) {
-        if (auto why = not_utf8(name)) {
+        if (auto why = not_utf8(name, csv_utf8_advice)) {
             problems.error("B0002", std::nullopt, "a column name " + *why);
             continue;
         }
@@ -156,7 +156,7 @@ Result<std::string> CsvColumns::case_json(std::string_view record) const {
         if (cell.empty())
             continue;
         // The cells become JSON strings, which must be UTF-8.
-        if (auto why = not_utf8(cell))
+        if (auto why = not_utf8(cell, csv_utf8_advice))
             return cell_error(name, *why);
         if (name == "case_id" || name == "municipality" || name == "law" || name == "decision_date")
             c[name] = cell;

@@ -51,7 +51,7 @@ std::size_t first_invalid_utf8(std::string_view text) {
     return text.size();
 }
 
-std::optional<std::string> not_utf8(std::string_view text) {
+std::optional<std::string> not_utf8(std::string_view text, std::string_view advice) {
     std::size_t const at = first_invalid_utf8(text);
     if (at == text.size())
         return std::nullopt;
@@ -60,8 +60,8 @@ std::optional<std::string> not_utf8(std::string_view text) {
     std::string message = "is not UTF-8 text (byte 0x";
     message += hex[byte >> 4];
     message += hex[byte & 0xF];
-    message += " at position " + std::to_string(at + 1) +
-               "); save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\")";
+    message += " at position " + std::to_string(at + 1) + "); ";
+    message += advice;
     return message;
 }
 

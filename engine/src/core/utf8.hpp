@@ -22,8 +22,13 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i);
 /// utf8_sequence), or text.size() when all of `text` is UTF-8.
 std::size_t first_invalid_utf8(std::string_view text);
 
-/// When `text` is not UTF-8: "is not UTF-8 text (byte 0xE9 at position 4); save the file as
-/// UTF-8 (a spreadsheet's \"CSV UTF-8\")". Positions count bytes from 1.
-std::optional<std::string> not_utf8(std::string_view text);
+/// What to do about a CSV file that is not UTF-8: spreadsheets save CSV in the system's encoding
+/// (often Windows-1252) unless told otherwise.
+inline constexpr std::string_view csv_utf8_advice =
+    "save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\")";
+
+/// When `text` is not UTF-8: "is not UTF-8 text (byte 0xE9 at position 4); <advice>". Positions
+/// count bytes from 1.
+std::optional<std::string> not_utf8(std::string_view text, std::string_view advice);
 
 } // namespace billijk

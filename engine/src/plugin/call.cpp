@@ -3,6 +3,8 @@
 #include "plugin/host.hpp"
 #include "plugin/plugin.hpp"
 
+#include "core/utf8.hpp"
+
 #include <cstring>
 #include <exception>
 
@@ -132,6 +134,8 @@ Result<Value> call(NativeFunction const& function, std::span<Value const> args) 
                         std::to_string(buffer.size()) + " bytes");
     }
     std::string const text(buffer.c_str());
+    if (auto why = not_utf8(text, plugin_utf8_advice))
+        return fail("P0010", std::nullopt, who + " returned a result that " + *why);
     switch (function.result.kind) {
     case ValueKind::decimal:
         if (auto d = Decimal::parse(text)) {

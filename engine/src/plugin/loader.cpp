@@ -6,6 +6,8 @@
 // it becomes a C++ value.
 #include "plugin/loader.hpp"
 
+#include "core/utf8.hpp"
+
 #include "io/fingerprint.hpp"
 #include "plugin/host.hpp"
 
@@ -130,10 +132,13 @@ class Validator {
             problem(what + " is missing");
             return std::nullopt;
         }
-        return std::string(s);
+        return utf8(s, what);
     }
 
-    static std::string optional_text(char const* s) { return s != nullptr ? std::string(s) : ""; }
+    /// An optional string: its text, "" when NULL, or a problem and "".
+    std::string optional_text(char const* s, std::string const& what) {
+        return s != nullptr ? utf8(s, what).value_or("") : "";
+    }
 
     /// Copies an array the plugin supplies, walking it by its first element's struct_size.
     template <typename T>
@@ -177,6 +182,17 @@ class Validator {
             out.push_back(copy);
         }
         return out;
+    }
+
+  private:
+    /// Texts end up in the explanations, which are UTF-8: a plugin compiled from sources in
+    /// another encoding would have its labels and citations altered on the way out.
+    std::optional<std::string> utf8(char const* s, std::string const& what) {
+        if (auto why = not_utf8(s, plugin_utf8_advice)) {
+            problem(what + " " + *why);
+            return std::nullopt;
+        }
+        return std::string(s);
     }
 };
 
@@ -232,7 +248,7 @@ std::optional<TariffTable> convert_table(billijk_tariff_table const& raw, std::s
     } else {
         ok = false;
     }
-    table.label_en = Validator::optional_text(raw.label_en);
+    table.label_en = v.optional_text(raw.label_en, what + " English label (label_en)");
 
     auto rows = v.array<billijk_tariff_row>(raw.rows, raw.row_count, what + " rows");
     if (!rows) {
@@ -290,7 +306,7 @@ std::optional<TariffTable> convert_table(billijk_tariff_table const& raw, std::s
         } else {
             row_ok = false;
         }
-        row.cites = Validator::optional_text(r.cites);
+        row.cites = v.optional_text(r.cites, row_name + " citation (cites)");
         if (!row_ok) {
             ok = false;
             continue;
@@ -378,7 +394,7 @@ std::optional<NativeFunction> convert_function(billijk_native_function const& ra
     } else {
         ok = false;
     }
-    fn.label_en = Validator::optional_text(raw.label_en);
+    fn.label_en = v.optional_text(raw.label_en, what + " English label (label_en)");
     if (!ok) {
         return std::nullopt;
     }

@@ -3,6 +3,8 @@
 #include "plugin/plugin.hpp"
 #include "plugin/host.hpp"
 
+#include "core/utf8.hpp"
+
 #include <algorithm>
 
 namespace billijk::plugin {
@@ -32,6 +34,8 @@ billijk_host_api const* host_api() {
 
 std::string error_message(billijk_host_context const& ctx, std::string fallback) {
     if (ctx.has_error && !ctx.error.empty()) {
+        if (auto why = not_utf8(ctx.error, plugin_utf8_advice))
+            return "(the plugin's message " + *why + ")";
         return ctx.error;
     }
     return fallback;

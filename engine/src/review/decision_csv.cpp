@@ -120,7 +120,7 @@ DecisionFile read_decisions_csv(std::string_view text, std::string const& path) 
     auto const& known = decision_csv_columns();
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         auto const& name = header.fields[i];
-        if (auto why = not_utf8(name))
+        if (auto why = not_utf8(name, csv_utf8_advice))
             out.errors.push_back(
                 {header.line, "", "column " + std::to_string(i + 1) + " " + *why, false});
         else if (std::find(known.begin(), known.end(), name) == known.end())
@@ -145,7 +145,7 @@ DecisionFile read_decisions_csv(std::string_view text, std::string const& path) 
         // Every cell ends up in the report, whose JSON must be UTF-8.
         bool utf8 = true;
         for (std::size_t k = 0; k < record.fields.size() && utf8; ++k)
-            if (auto why = not_utf8(record.fields[k])) {
+            if (auto why = not_utf8(record.fields[k], csv_utf8_advice)) {
                 out.errors.push_back({record.line, header.fields[k], *why, false});
                 utf8 = false;
             }

@@ -66,7 +66,7 @@ ReadTable read_published_table(std::string_view text) {
     std::set<std::string> seen;
     for (std::size_t i = 0; i < csv.records.front().fields.size(); ++i) {
         auto name = trim(csv.records.front().fields[i]);
-        if (auto why = not_utf8(name))
+        if (auto why = not_utf8(name, csv_utf8_advice))
             out.errors.push_back({table.header_line, i + 1, {}, "the column name " + *why});
         else if (name.empty())
             out.errors.push_back({table.header_line, i + 1, {}, "empty column name"});
@@ -90,9 +90,10 @@ ReadTable read_published_table(std::string_view text) {
             row.cells.push_back(trim(field));
         // Labels and values are written into the report, which must be UTF-8 (JSON).
         for (std::size_t k = 0; k < row.cells.size(); ++k)
-            if (auto why = not_utf8(row.cells[k]))
+            if (auto why = not_utf8(row.cells[k], csv_utf8_advice))
                 out.errors.push_back(
-                    {record.line, k + 1, not_utf8(table.header[k]) ? "" : table.header[k], *why});
+                    {record.line, k + 1,
+                     not_utf8(table.header[k], csv_utf8_advice) ? "" : table.header[k], *why});
         table.rows.push_back(std::move(row));
     }
     if (out.errors.empty() && table.rows.empty())

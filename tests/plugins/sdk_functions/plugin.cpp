@@ -38,6 +38,13 @@ int throws(sdk::Call&) {
 int too_long(sdk::Call& call) {
     return call.return_text(std::string(300, 'x'));
 }
+// Compiled from Windows-1252 sources, a plugin hands over single bytes for é (0xE9).
+int latin1_text(sdk::Call& call) {
+    return call.return_text("caf\xE9");
+}
+int latin1_failure(sdk::Call& call) {
+    return call.fail("geen tarief voor caf\xE9");
+}
 
 int initialise(sdk::Init& init) {
     return init.ok();
@@ -58,6 +65,9 @@ constexpr billijk_native_function functions[] = {
     sdk::function("decimal_comma", one_text, "eur", sdk::native<decimal_comma>, "test", "Komma"),
     sdk::function("throws", one_text, "text", sdk::native<throws>, "test", "Gooit"),
     sdk::function("too_long", one_text, "text", sdk::native<too_long>, "test", "Te lang"),
+    sdk::function("latin1_text", one_text, "text", sdk::native<latin1_text>, "test", "Latin-1"),
+    sdk::function("latin1_failure", one_text, "text", sdk::native<latin1_failure>, "test",
+                  "Latin-1 fout"),
 };
 
 constexpr billijk_tariff_row hourly_rows[] = {

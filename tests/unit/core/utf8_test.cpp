@@ -14,7 +14,7 @@ TEST_CASE("UTF-8 text of every sequence length is accepted whole", "[io][utf8]")
           std::string("\xE2\x82\xAC 5"), std::string("\xF0\x9F\x98\x80"),
           std::string("Gemeente \xE2\x80\x99s-Hertogenbosch")}) {
         CHECK(first_invalid_utf8(text) == text.size());
-        CHECK_FALSE(not_utf8(text));
+        CHECK_FALSE(not_utf8(text, "x"));
     }
 }
 
@@ -30,9 +30,9 @@ TEST_CASE("The first byte that starts no UTF-8 sequence is found", "[io][utf8]")
 }
 
 TEST_CASE("A cell that is not UTF-8 gets a message with the byte and its position", "[io][utf8]") {
-    auto const why = not_utf8("GM0489 Caf\xE9");
+    auto const why = not_utf8("GM0489 Caf\xE9", billijk::csv_utf8_advice);
     REQUIRE(why);
     CHECK(*why == "is not UTF-8 text (byte 0xE9 at position 11); save the file as UTF-8 (a "
                   "spreadsheet's \"CSV UTF-8\")");
-    CHECK(not_utf8("\x80")->find("byte 0x80 at position 1") != std::string::npos);
+    CHECK(not_utf8("\x80", "x")->find("byte 0x80 at position 1") != std::string::npos);
 }

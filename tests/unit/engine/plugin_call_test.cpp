@@ -110,6 +110,11 @@ TEST_CASE("a plugin's own failure is P0009 with its message", "[plugin][call]") 
           "native function 'throws' failed: internal error: boom");
     CHECK(failure(call(sdk_plugin(), "too_long", {plugin::Value{std::string("x")}}), "P0009") ==
           "native function 'too_long' failed: result of 300 bytes does not fit in 256");
+    // A message that is not UTF-8 is not passed on into the reasons.
+    CHECK(
+        failure(call(sdk_plugin(), "latin1_failure", {plugin::Value{std::string("x")}}), "P0009") ==
+        "native function 'latin1_failure' failed: (the plugin's message is not UTF-8 text (byte "
+        "0xE9 at position 21); the plugin must hand over UTF-8 (compile its sources as UTF-8))");
 }
 
 TEST_CASE("a malformed result is P0010", "[plugin][call]") {
@@ -118,6 +123,9 @@ TEST_CASE("a malformed result is P0010", "[plugin][call]") {
     CHECK(failure(call(sdk_plugin(), "decimal_comma", {plugin::Value{std::string("x")}}),
                   "P0010") == "native function 'decimal_comma' returned \"12,50\", which is not "
                               "a decimal (expected e.g. \"45.00\")");
+    CHECK(failure(call(sdk_plugin(), "latin1_text", {plugin::Value{std::string("x")}}), "P0010") ==
+          "native function 'latin1_text' returned a result that is not UTF-8 text (byte 0xE9 at "
+          "position 4); the plugin must hand over UTF-8 (compile its sources as UTF-8)");
 }
 
 TEST_CASE("declared types parse like the rule language's", "[plugin][call]") {

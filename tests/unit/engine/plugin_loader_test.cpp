@@ -174,7 +174,7 @@ TEST_CASE("a plugin built with the C++ SDK brings its init, rule sources and fun
     REQUIRE(p.rule_sources.size() == 1);
     CHECK(p.rule_sources[0].path == "testland/jeugd.rules");
     CHECK(p.rule_sources[0].text.rfind("# rules of Testland\npackage testland.jeugd", 0) == 0);
-    CHECK(p.functions.size() == 9);
+    CHECK(p.functions.size() == 11);
     auto const* echo = p.function("echo_rate");
     REQUIRE(echo != nullptr);
     CHECK(echo->parameters[0].unit.to_string() == "eur/hour");

@@ -174,6 +174,26 @@ TEST_CASE("table name, unit, citation and label are checked", "[plugin][validate
     CHECK(problems(text_unit).size() == 1);
 }
 
+TEST_CASE("texts a plugin hands over must be UTF-8", "[plugin][validate]") {
+    // A plugin compiled from Windows-1252 sources: the section sign and e-acute are single bytes.
+    Description d;
+    d.tables[0].cites = "Verordening \xA7 5";
+    d.tables[0].label_en = "Caf\xE9 rate";
+    d.rows[0].cites = "Beleidsregels \xA7 2";
+    d.functions[0].label_nl = "Tarief \xE9\xE9n";
+    CHECK(problems(d) ==
+          std::vector<std::string>{
+              "table 'in_kind_cost' citation (cites) is not UTF-8 text (byte 0xA7 at position 13); "
+              "the plugin must hand over UTF-8 (compile its sources as UTF-8)",
+              "table 'in_kind_cost' English label (label_en) is not UTF-8 text (byte 0xE9 at "
+              "position 4); the plugin must hand over UTF-8 (compile its sources as UTF-8)",
+              "table 'in_kind_cost' row 1 (begeleiding) citation (cites) is not UTF-8 text "
+              "(byte 0xA7 at "
+              "position 15); the plugin must hand over UTF-8 (compile its sources as UTF-8)",
+              "function 'rate' Dutch label (label_nl) is not UTF-8 text (byte 0xE9 at position "
+              "8); the plugin must hand over UTF-8 (compile its sources as UTF-8)"});
+}
+
 TEST_CASE("function signatures must use known types", "[plugin][validate]") {
     Description d;
     d.parameter_types = {"text", "uur", nullptr};
