@@ -4,6 +4,7 @@
 // (docs/store.md, "Deviation register"). --override may be repeated.
 #include "args.hpp"
 #include "commands.hpp"
+#include "core/utf8.hpp"
 #include "exit_codes.hpp"
 #include "store_options.hpp"
 
@@ -54,6 +55,18 @@ int cmd_decide(int argc, char** argv) {
                      "differently\n";
         return exit_usage;
     }
+    // The reason and the values are kept in the store's JSON and the audit log, which are UTF-8.
+    auto not_utf8_arg = [&](std::string_view option, std::string_view text) {
+        auto why = not_utf8(text, "pass UTF-8 (set the terminal or script to UTF-8)");
+        if (why)
+            std::cerr << command << ": " << option << " " << *why << "\n";
+        return why.has_value();
+    };
+    if (not_utf8_arg("--reason", *reason))
+        return exit_usage;
+    for (auto const& text : overrides)
+        if (not_utf8_arg("--override", text))
+            return exit_usage;
     std::string decided_on = today_utc();
     if (auto date = args.option("date")) {
         if (!Date::parse(*date)) {

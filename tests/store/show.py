@@ -99,6 +99,12 @@ def main():
         fail(f"{CASES[0]}: the test's override assumes another budget than {budget}")
     billijk("decide", "1", "--override", "budget=7000.00", "--reason", "maatwerk: zwaardere zorg",
             "--date", "2017-06-15", "--db", db)
+    # A reason typed in a Windows-1252 terminal (é as the byte 0xE9) is refused, nothing recorded:
+    # the show below lists decision 1 only.
+    latin1 = billijk("decide", "1", "--override", "budget=7100.00", "--reason",
+                     "maatwerk: caf\udce9", "--db", db, expect=2).stderr
+    if "--reason is not UTF-8 text (byte 0xE9 at position 14)" not in latin1:
+        fail(f"decide with a reason that is not UTF-8: {latin1}")
     text = billijk("show", "1", "--db", db).stdout
     expected = (indicated[0][0] + "\nBesluiten van de commissie die van deze indicatie afwijken:\n"
                 "  - besluit 1 van 2017-06-15:\n"
