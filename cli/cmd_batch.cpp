@@ -5,6 +5,7 @@
 // storing every indication with its audit entry (docs/batch.md).
 #include "args.hpp"
 #include "commands.hpp"
+#include "core/utf8.hpp"
 #include "exit_codes.hpp"
 #include "rules_location.hpp"
 #include "store_options.hpp"
@@ -163,7 +164,7 @@ int cmd_batch(int argc, char** argv) {
     }
 
     std::filesystem::path const input = args.positional().front();
-    std::string const input_name = input == "-" ? "stdin" : input.filename().string();
+    std::string const input_name = input == "-" ? "stdin" : utf8_display(input.filename().string());
     auto reader = batch::RecordReader::open(input, batch::format_of(input));
     if (!reader) {
         print_store_errors(command, reader.diagnostics());

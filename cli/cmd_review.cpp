@@ -6,6 +6,7 @@
 // kept in the store is printed again as it was printed then (docs/store.md).
 #include "args.hpp"
 #include "commands.hpp"
+#include "core/utf8.hpp"
 #include "exit_codes.hpp"
 #include "report_output.hpp"
 #include "rules_location.hpp"
@@ -54,7 +55,7 @@ int store_review_of_run(std::optional<std::string> const& db_flag, std::string c
                         std::string const& file_text, review::DecisionFile const& file,
                         review::Report const& report, std::string options) {
     store::ReviewRecord record;
-    record.decisions_name = std::filesystem::path(path).filename().string();
+    record.decisions_name = utf8_display(std::filesystem::path(path).filename().string());
     record.decisions_bytes = file_text;
     record.engine = billijk::engine_name;
     record.options = std::move(options);

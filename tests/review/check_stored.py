@@ -5,7 +5,8 @@ Reviews the seeded decisions with --store, then shows review 1 in every format: 
 equal those `billijk review` printed for the same file and options (JSON: the stored report,
 whose hash the audit log holds). Also: an unknown review is S0113 (exit 7); a report edited in
 the database is refused with S0114 (exit 7), whether its hash column was left alone or made to
-match; --show with options that belong to a new review is a usage error (exit 2).
+match; --show with options that belong to a new review is a usage error (exit 2); a decisions
+file whose name is not UTF-8 is stored with the name's odd bytes escaped.
 """
 import argparse
 import hashlib
@@ -79,6 +80,17 @@ def main():
             if b"error[S0114]" not in edited.stderr or edited.stdout:
                 bad.append(f"an edited report ({name} hash) was shown or not refused with "
                            f"S0114: {edited.stderr.decode()}")
+
+        # A decisions file whose name is not UTF-8 (é as the byte 0xE9, as a Windows-1252 system
+        # writes it): stored, its name kept with the byte escaped.
+        latin1 = Path(tmp) / "besluit\udce9.jsonl"
+        shutil.copy(a.decisions, latin1)
+        name_db = Path(tmp) / "name.db"
+        run("review", str(latin1), "--rules", a.rules, "--plugin-path", "", "--store", "--db",
+            str(name_db), expect=1)
+        named = run("review", "--show", "1", "--db", str(name_db), expect=0)
+        if b"8 decisions in besluit\\xE9.jsonl" not in named.stderr:
+            bad.append(f"a file name that is not UTF-8: {named.stderr.decode()}")
 
         for extra in (["--lang", "en"], ["--equal-cases"], ["--store"], [a.decisions],
                       ["--rules", a.rules]):

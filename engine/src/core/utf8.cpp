@@ -5,6 +5,12 @@
 
 namespace billijk {
 
+namespace {
+
+constexpr char hex_digits[] = "0123456789ABCDEF";
+
+} // namespace
+
 std::size_t utf8_sequence(std::string_view text, std::size_t i) {
     auto const c = static_cast<unsigned char>(text[i]);
     std::size_t length = 0;
@@ -55,14 +61,31 @@ std::optional<std::string> not_utf8(std::string_view text, std::string_view advi
     std::size_t const at = first_invalid_utf8(text);
     if (at == text.size())
         return std::nullopt;
-    static constexpr char hex[] = "0123456789ABCDEF";
     auto const byte = static_cast<unsigned char>(text[at]);
     std::string message = "is not UTF-8 text (byte 0x";
-    message += hex[byte >> 4];
-    message += hex[byte & 0xF];
+    message += hex_digits[byte >> 4];
+    message += hex_digits[byte & 0xF];
     message += " at position " + std::to_string(at + 1) + "); ";
     message += advice;
     return message;
+}
+
+std::string utf8_display(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t const bad = i + first_invalid_utf8(text.substr(i));
+        out.append(text.substr(i, bad - i));
+        if (bad == text.size())
+            break;
+        auto const byte = static_cast<unsigned char>(text[bad]);
+        out += "\\x";
+        out += hex_digits[byte >> 4];
+        out += hex_digits[byte & 0xF];
+        i = bad + 1;
+    }
+    return out;
 }
 
 } // namespace billijk

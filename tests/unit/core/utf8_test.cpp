@@ -36,3 +36,11 @@ TEST_CASE("A cell that is not UTF-8 gets a message with the byte and its positio
                   "spreadsheet's \"CSV UTF-8\")");
     CHECK(not_utf8("\x80", "x")->find("byte 0x80 at position 1") != std::string::npos);
 }
+
+TEST_CASE("A file name that is not UTF-8 is shown with its bytes escaped", "[io][utf8]") {
+    CHECK(billijk::utf8_display("besluit\xE9.jsonl") == "besluit\\xE9.jsonl");
+    CHECK(billijk::utf8_display("\xFF\xFE") == "\\xFF\\xFE");
+    CHECK(billijk::utf8_display("caf\xC3\xA9 \xE9") == "caf\xC3\xA9 \\xE9");
+    CHECK(billijk::utf8_display("") == "");
+    CHECK(billijk::utf8_display("plain.csv") == "plain.csv");
+}
