@@ -13,6 +13,7 @@ import argparse
 import json
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 from decimal import Decimal, ROUND_HALF_UP
@@ -150,6 +151,14 @@ def main():
             bad.append(f"the HTML report has an external reference or script: {pattern}")
     if html.count("<svg") != 2:
         bad.append(f"expected two inline charts, found {html.count('<svg')}")
+    # A draft directory named on a Windows-1252 system (e-acute as the byte 0xE9): the JSON
+    # report is still UTF-8, with U+FFFD for that byte, not an internal error.
+    odd = pathlib.Path(a.work) / "ontwerp\udce9"
+    shutil.rmtree(odd, ignore_errors=True)
+    shutil.copytree(a.draft, odd)
+    odd_report = json.loads(run(argparse.Namespace(**{**vars(a), "draft": str(odd)}), "json"))
+    if not odd_report["draft"].endswith("ontwerp\ufffd") or odd_report["cases"] != report["cases"]:
+        bad.append(f"a draft directory whose name is not UTF-8: draft {odd_report['draft']!r}")
     if bad:
         print("\n".join(bad))
         return 1

@@ -1,5 +1,7 @@
 #include "golden/report.hpp"
 
+#include "io/report_json.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace billijk::golden {
@@ -227,7 +229,7 @@ std::string run_json(std::vector<CaseVerdict> const& verdicts, RunSummary const&
         }
         out["coverage"] = {{"packages", std::move(packages)}};
     }
-    return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    return io::report_json_text(out);
 }
 
 } // namespace billijk::golden

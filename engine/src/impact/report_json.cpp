@@ -2,6 +2,8 @@
 // sorted (nlohmann::json's std::map); amounts are decimal strings.
 #include "impact/report.hpp"
 
+#include "io/report_json.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace billijk::impact {
@@ -86,7 +88,7 @@ std::string write_json(Report const& report) {
     j["distribution"] = nlohmann::json::array();
     for (auto const& b : report.distribution)
         j["distribution"].push_back({{"bucket", b.label}, {"count", b.count}});
-    return j.dump(2) + "\n";
+    return io::report_json_text(j);
 }
 
 } // namespace billijk::impact

@@ -1,6 +1,8 @@
 // The lint driver and its two renderers (lint/lint.hpp).
 #include "lint/lint.hpp"
 
+#include "io/report_json.hpp"
+
 #include "diag/render.hpp"
 #include "lint/passes.hpp"
 
@@ -80,7 +82,7 @@ std::string render_json(std::vector<Finding> const& findings, SourceSet const& s
     nlohmann::json doc;
     doc["schema"] = "billijk.lint/1";
     doc["findings"] = std::move(list);
-    return doc.dump() + "\n";
+    return io::report_json_text(doc, -1);
 }
 
 } // namespace billijk::lint

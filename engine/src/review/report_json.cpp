@@ -1,4 +1,6 @@
 #include "review/derivation.hpp"
+
+#include "io/report_json.hpp"
 #include "review/report_format.hpp"
 
 #include <nlohmann/json.hpp>
@@ -73,7 +75,7 @@ std::string write_report_json(Report const& report) {
         out["summary"]["unequal_groups"] = groups.size();
         out["equal_cases"] = std::move(unequal);
     }
-    return out.dump(2) + "\n";
+    return io::report_json_text(out);
 }
 
 } // namespace billijk::review

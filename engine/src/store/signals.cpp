@@ -1,5 +1,7 @@
 #include "store/signals.hpp"
 
+#include "io/report_json.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
@@ -149,7 +151,7 @@ std::string render_signals_json(Signals const& s) {
     for (auto const& m : s.months)
         out["months"].push_back(
             {{"month", m.month}, {"decisions", m.decisions}, {"overrides", m.overrides}});
-    return out.dump(2) + "\n";
+    return io::report_json_text(out);
 }
 
 std::string render_signals_csv(Signals const& s) {

@@ -2,6 +2,8 @@
 // JSON keys are sorted (nlohmann::json's std::map), so equal inputs give equal bytes.
 #include "tables/verify.hpp"
 
+#include "io/report_json.hpp"
+
 #include "review/csv.hpp"
 
 #include <nlohmann/json.hpp>
@@ -107,7 +109,7 @@ std::string report_json(VerifyReport const& report, std::string const& table_pat
     out["date"] = report.date.to_string();
     out["rows"] = rows;
     out["mismatches"] = report.mismatches();
-    return out.dump(2) + "\n";
+    return io::report_json_text(out);
 }
 
 std::string report_csv(VerifyReport const& report) {
