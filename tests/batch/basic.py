@@ -122,6 +122,11 @@ def main():
     r = run([a.billijk, "batch", header, "--out", header + ".out"] + common)
     if r.returncode != 3 or "column provsion: unknown column" not in r.stderr:
         fail(f"bad CSV header: exit {r.returncode}: {r.stderr}")
+    with open(header, "wb") as f:
+        f.write(b"case_id,provisi\xe9n\nX,Y\n")
+    r = run([a.billijk, "batch", header, "--out", header + ".out"] + common)
+    if r.returncode != 3 or "error[B0002]: the name of column 2 is not UTF-8 text" not in r.stderr:
+        fail(f"CSV header not in UTF-8: exit {r.returncode}: {r.stderr}")
 
     # Usage errors and an unreadable input.
     r = run([a.billijk, "batch", cases] + common)

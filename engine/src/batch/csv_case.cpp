@@ -112,9 +112,11 @@ Result<CsvColumns> CsvColumns::from_header(std::vector<std::string> const& heade
     Diagnostics problems;
     std::set<std::string> seen;
     auto const& known = csv_case_columns();
-    for (auto const& name : header) {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        std::string const& name = header[i];
         if (auto why = not_utf8(name, csv_utf8_advice)) {
-            problems.error("B0002", std::nullopt, "a column name " + *why);
+            problems.error("B0002", std::nullopt,
+                           "the name of column " + std::to_string(i + 1) + " " + *why);
             continue;
         }
         bool const ok = std::find(known.begin(), known.end(), name) != known.end() ||

@@ -4,9 +4,10 @@
 // file in another encoding, e.g. saved as Windows-1252, is refused with its line and column
 // instead of failing, or being altered, later when it is written out.
 //
-//   if (auto why = not_utf8(cell)) error(column, *why);
+//   if (auto why = not_utf8(cell, csv_utf8_advice)) error(column, *why);
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>

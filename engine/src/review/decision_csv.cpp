@@ -121,8 +121,9 @@ DecisionFile read_decisions_csv(std::string_view text, std::string const& path) 
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         auto const& name = header.fields[i];
         if (auto why = not_utf8(name, csv_utf8_advice))
-            out.errors.push_back(
-                {header.line, "", "column " + std::to_string(i + 1) + " " + *why, false});
+            out.errors.push_back({header.line, "",
+                                  "the name of column " + std::to_string(i + 1) + " " + *why,
+                                  false});
         else if (std::find(known.begin(), known.end(), name) == known.end())
             out.errors.push_back({header.line, name, "unknown column", false});
         else if (!index.emplace(name, i).second)

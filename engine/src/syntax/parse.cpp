@@ -789,10 +789,6 @@ void parse_header(std::string_view text, std::uint32_t& pos, reporter& report,
     pos = resync(text, pos);
 }
 
-} // namespace
-
-namespace {
-
 /// A file in another encoding than UTF-8 (e.g. saved as Windows-1252) would reach the
 /// explanations with its citations and labels altered: E0114 at its first such byte, once per
 /// file. The parse goes on, so other errors are reported too.
