@@ -127,6 +127,9 @@ int show_stored_review(Args const& args, std::string const& format) {
     std::cerr << me << ": review " << review.id << ": " << review.decisions << " decisions in "
               << review.decisions_name << " (sha256 " << review.decisions_sha256 << "), "
               << review.findings << " findings; " << review.engine << ", options " << review.options
+              << "; recorded at "
+              << (review.recorded_at.empty() ? "an unknown time (no audit entry)"
+                                             : review.recorded_at)
               << "\n";
     std::string const out =
         format == "json" ? review.report : render_report(report.value(), format);

@@ -3,13 +3,15 @@
 
 Reviews the seeded decisions with --store, then shows review 1 in every format: the bytes must
 equal those `billijk review` printed for the same file and options (JSON: the stored report,
-whose hash the audit log holds). Also: an unknown review is S0113 (exit 7); a report edited in
+whose hash the audit log holds), and stderr says what was reviewed and when it was recorded (the
+time of its audit entry). Also: an unknown review is S0113 (exit 7); a report edited in
 the database is refused with S0114 (exit 7), whether its hash column was left alone or made to
 match; --show with options that belong to a new review is a usage error (exit 2); a decisions
 file whose name is not UTF-8 is stored with the name's odd bytes escaped.
 """
 import argparse
 import hashlib
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -40,6 +42,11 @@ def main():
         stored = run(*review, "--store", "--db", str(db), expect=1)
         if b"stored as review 1" not in stored.stderr:
             bad.append(f"review --store printed no id: {stored.stderr.decode()}")
+        with sqlite3.connect(db) as sql:
+            recorded_at = sql.execute("SELECT recorded_at FROM audit_log WHERE kind = 'review' "
+                                      "AND subject = 'review 1'").fetchone()[0]
+        if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", recorded_at):
+            bad.append(f"the review's audit entry has no UTC time: {recorded_at!r}")
         for fmt in ("text", "json", "csv", "html"):
             printed = run(*review, "--format", fmt, expect=1).stdout
             shown = run("review", "--show", "1", "--db", str(db), "--format", fmt, expect=0)
@@ -48,6 +55,9 @@ def main():
             if b"review 1: 8 decisions in decisions.jsonl" not in shown.stderr:
                 bad.append(f"--show 1 --format {fmt} did not say what was reviewed: "
                            f"{shown.stderr.decode()}")
+            if f"; recorded at {recorded_at}\n".encode() not in shown.stderr:
+                bad.append(f"--show 1 --format {fmt} did not say when it was recorded "
+                           f"({recorded_at}): {shown.stderr.decode()}")
         out = Path(tmp) / "review1.html"
         run("review", "--show", "1", "--db", str(db), "--format", "html", "--output", str(out),
             expect=0)

@@ -76,6 +76,12 @@ Result<StoredReview> load_review(Database& db, std::int64_t id) {
                         db.path().string() + ": the report of review " + std::to_string(id) +
                             " is not the one recorded (its hash differs); `billijk audit "
                             "verify` names the entry");
+        // The time is the audit entry's: the reviews table has no column of its own for it.
+        SQLite::Statement when(db.sql(), "SELECT recorded_at FROM audit_log WHERE kind = "
+                                         "'review' AND subject = ? ORDER BY seq LIMIT 1");
+        when.bind(1, "review " + std::to_string(id));
+        if (when.executeStep())
+            out.recorded_at = when.getColumn(0).getString();
         return out;
     } catch (std::exception const& e) {
         return store_failure(db.path(), "reading review " + std::to_string(id), e.what());

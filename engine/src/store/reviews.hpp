@@ -49,6 +49,9 @@ struct StoredReview {
     std::int64_t decisions = 0;
     std::int64_t findings = 0;
     std::string report; ///< the JSON report bytes, as they were written
+    /// When it was stored ("2026-11-28T18:30:00Z"), from its audit entry; empty when the log
+    /// has no entry for it (`audit verify` reports that).
+    std::string recorded_at;
 };
 
 /// Loads review `id`. S0113 when there is none; S0114 when its report no longer has the hash
