@@ -63,11 +63,15 @@ std::optional<std::string> not_utf8(std::string_view text, std::string_view advi
         return std::nullopt;
     auto const byte = static_cast<unsigned char>(text[at]);
     std::string message = "is not UTF-8 text (byte 0x";
-    message += hex_digits[byte >> 4];
-    message += hex_digits[byte & 0xF];
+    append_hex_byte(message, byte);
     message += " at position " + std::to_string(at + 1) + "); ";
     message += advice;
     return message;
+}
+
+void append_hex_byte(std::string& out, unsigned char byte) {
+    out += hex_digits[byte >> 4];
+    out += hex_digits[byte & 0xF];
 }
 
 std::string utf8_display(std::string_view text) {
@@ -81,8 +85,7 @@ std::string utf8_display(std::string_view text) {
             break;
         auto const byte = static_cast<unsigned char>(text[bad]);
         out += "\\x";
-        out += hex_digits[byte >> 4];
-        out += hex_digits[byte & 0xF];
+        append_hex_byte(out, byte);
         i = bad + 1;
     }
     return out;

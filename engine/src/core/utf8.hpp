@@ -32,6 +32,10 @@ inline constexpr std::string_view csv_utf8_advice =
 /// count bytes from 1.
 std::optional<std::string> not_utf8(std::string_view text, std::string_view advice);
 
+/// Appends `byte` as two uppercase hex digits ("E9"): how every message names a byte that is
+/// not UTF-8.
+void append_hex_byte(std::string& out, unsigned char byte);
+
 /// `text` with every byte that starts no UTF-8 sequence written as "\\xE9": for names from the
 /// file system, which need not be UTF-8, where they are kept in JSON (a batch run's input, a
 /// review's decisions file). UTF-8 text is returned unchanged.

@@ -797,10 +797,8 @@ void report_not_utf8(std::string_view text, reporter& report) {
     if (at == text.size())
         return;
     auto const byte = static_cast<unsigned char>(text[at]);
-    static constexpr char hex[] = "0123456789ABCDEF";
     std::string message = "the file is not UTF-8 text: byte 0x";
-    message += hex[byte >> 4];
-    message += hex[byte & 0xF];
+    append_hex_byte(message, byte);
     if (byte >= 0xA0) { // Windows-1252 and Latin-1 agree from 0xA0 on: U+00A0..U+00FF
         message += " (in Windows-1252 or Latin-1: '";
         message += static_cast<char>(0xC0 | (byte >> 6));

@@ -91,9 +91,12 @@ ReadTable read_published_table(std::string_view text) {
         // Labels and values are written into the report, which must be UTF-8 (JSON).
         for (std::size_t k = 0; k < row.cells.size(); ++k)
             if (auto why = not_utf8(row.cells[k], csv_utf8_advice))
-                out.errors.push_back(
-                    {record.line, k + 1,
-                     not_utf8(table.header[k], csv_utf8_advice) ? "" : table.header[k], *why});
+                out.errors.push_back({record.line, k + 1,
+                                      // A header name that is not UTF-8 has its own error.
+                                      first_invalid_utf8(table.header[k]) == table.header[k].size()
+                                          ? table.header[k]
+                                          : std::string(),
+                                      *why});
         table.rows.push_back(std::move(row));
     }
     if (out.errors.empty() && table.rows.empty())

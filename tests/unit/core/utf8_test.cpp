@@ -44,3 +44,12 @@ TEST_CASE("A file name that is not UTF-8 is shown with its bytes escaped", "[io]
     CHECK(billijk::utf8_display("") == "");
     CHECK(billijk::utf8_display("plain.csv") == "plain.csv");
 }
+
+TEST_CASE("A byte is named with two uppercase hex digits", "[io][utf8]") {
+    std::string out = "0x";
+    billijk::append_hex_byte(out, 0x0A);
+    billijk::append_hex_byte(out, 0x00);
+    billijk::append_hex_byte(out, 0xE9);
+    billijk::append_hex_byte(out, 0xFF);
+    CHECK(out == "0x0A00E9FF");
+}
