@@ -44,6 +44,9 @@ class Decimal {
     /// Parses "-12", "45.00", "0.6". No exponent, no thousands separators, at most 18
     /// decimals. The scale is the number of digits after the point.
     static std::optional<Decimal> parse(std::string_view text);
+    /// True when `text` has the form parse reads (-?[0-9]+(\.[0-9]+)?), whatever its size: such
+    /// a text that parse refuses is out of range (too large, or more than 18 decimals).
+    static bool has_decimal_form(std::string_view text);
 
     Int128 numerator() const { return num_; }
     Int128 denominator() const { return den_; }

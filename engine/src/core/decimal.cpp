@@ -309,6 +309,24 @@ Decimal Decimal::from_int(std::int64_t v) {
     return DecimalBuilder::make(v, 1, 0);
 }
 
+bool Decimal::has_decimal_form(std::string_view text) {
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t i = text.starts_with('-') ? 1 : 0;
+    std::size_t const int_begin = i;
+    while (i < text.size() && is_digit(text[i]))
+        ++i;
+    if (i == int_begin)
+        return false;
+    if (i == text.size())
+        return true;
+    if (text[i] != '.')
+        return false;
+    std::size_t const frac_begin = ++i;
+    while (i < text.size() && is_digit(text[i]))
+        ++i;
+    return i > frac_begin && i == text.size();
+}
+
 std::optional<Decimal> Decimal::parse(std::string_view text) {
     std::size_t i = 0;
     bool const negative = !text.empty() && text[0] == '-';

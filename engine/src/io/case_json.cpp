@@ -45,24 +45,6 @@ bool is_identifier(std::string_view s) {
                        [](char c) { return c == '_' || (c >= 'a' && c <= 'z') || is_digit(c); });
 }
 
-/// -?[0-9]+(\.[0-9]+)? — the decimal string shape (no exponent, no '+', no separators).
-bool is_decimal_shape(std::string_view s) {
-    std::size_t i = s.starts_with('-') ? 1 : 0;
-    std::size_t const int_begin = i;
-    while (i < s.size() && is_digit(s[i]))
-        ++i;
-    if (i == int_begin)
-        return false;
-    if (i == s.size())
-        return true;
-    if (s[i] != '.')
-        return false;
-    std::size_t const frac_begin = ++i;
-    while (i < s.size() && is_digit(s[i]))
-        ++i;
-    return i > frac_begin && i == s.size();
-}
-
 /// YYYY-MM-DD with digits only (the calendar check is Date::parse's).
 bool is_date_shape(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-')
@@ -279,7 +261,7 @@ class CaseReader {
                   std::string(expected) + ", found " + std::string(describe(node.kind)));
             return std::nullopt;
         }
-        if (!is_decimal_shape(node.text)) {
+        if (!Decimal::has_decimal_form(node.text)) {
             error(e_bad_decimal, path, std::string(expected) + ", found " + quote(node.text));
             return std::nullopt;
         }

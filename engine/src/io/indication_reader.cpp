@@ -144,6 +144,9 @@ class Reader {
         if (!text(node, path, "amount", amount) || !text(node, path, "unit", unit))
             return false;
         auto const decimal = Decimal::parse(amount);
+        if (!decimal && Decimal::has_decimal_form(amount))
+            return fail(json_path_member(path, "amount"),
+                        quote(amount) + " is out of range: too large, or more than 18 decimals");
         if (!decimal || decimal->to_string() != amount)
             return fail(json_path_member(path, "amount"),
                         "expected a decimal as Billijk writes it (\"16.00\"), found " +

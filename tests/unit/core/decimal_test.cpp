@@ -76,6 +76,23 @@ TEST_CASE("decimal: parse is strict") {
     CHECK_FALSE(Decimal::parse("17014118346046923173168730371588410572.70").has_value());
 }
 
+TEST_CASE("decimal: the form of a decimal is told apart from its range") {
+    for (char const* bad : {"", ".", "1.", ".5", "-.5", "+1", "-", "--1", "1e5", "1,5", " 1", "1 ",
+                            "1.2.3", "0x10", "12a"}) {
+        INFO("text: '" << bad << "'");
+        CHECK_FALSE(Decimal::has_decimal_form(bad));
+    }
+    // Of the decimal form but out of range: parse refuses them for their size alone.
+    for (char const* big : {"1000000000000000000000000000000000000000",
+                            "-170141183460469231731687303715884105728", "0.0000000000000000001"}) {
+        INFO("text: '" << big << "'");
+        CHECK(Decimal::has_decimal_form(big));
+        CHECK_FALSE(Decimal::parse(big).has_value());
+    }
+    for (char const* good : {"0", "-12", "45.00", "0.6"})
+        CHECK(Decimal::has_decimal_form(good));
+}
+
 TEST_CASE("decimal: values are stored reduced with a positive denominator") {
     Decimal half = dec("0.50");
     CHECK(half.numerator() == 1);

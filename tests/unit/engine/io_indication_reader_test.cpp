@@ -104,6 +104,10 @@ TEST_CASE("io: a damaged indication is refused with the path of what is wrong", 
     CHECK(error_of(changed([](auto& d) { d["provisions"][0]["rate"]["amount"] = "16,00"; })) ==
           "provisions[0].rate.amount: expected a decimal as Billijk writes it (\"16.00\"), found "
           "\"16,00\"");
+    CHECK(error_of(changed([](auto& d) {
+              d["provisions"][0]["rate"]["amount"] = std::string(60, '9') + ".00";
+          })) == "provisions[0].rate.amount: \"" + std::string(60, '9') +
+                     ".00\" is out of range: too large, or more than 18 decimals");
     CHECK(error_of(changed([](auto& d) { d["provisions"][0]["rate"]["unit"] = "eur/uur"; })) ==
           "provisions[0].rate.unit: unknown unit \"eur/uur\"");
     CHECK(error_of(changed([](auto& d) { d["provisions"][0]["remark"] = "x"; })) ==
