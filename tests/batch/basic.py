@@ -98,6 +98,17 @@ def main():
         if c["line"] != j["line"] + 1:  # the CSV header is line 1
             fail(f"CSV line numbers are off: {c['line']} vs {j['line']}")
 
+    # Saved as a spreadsheet's "CSV UTF-8", the file starts with a byte order mark: it is not
+    # part of the first column's name, and the results are those of the file without it.
+    bom_csv = os.path.join(a.work, "bom.csv")
+    with open(clean_csv, "rb") as f, open(bom_csv, "wb") as g:
+        g.write(b"\xef\xbb\xbf" + f.read())
+    r = run([a.billijk, "batch", bom_csv, "--out", bom_csv + ".out", "--threads", "2"] + common)
+    if r.returncode != 0:
+        fail(f"CSV with a byte order mark: expected exit 0, got {r.returncode}: {r.stderr}")
+    elif read_lines(bom_csv + ".out") != read_lines(clean_csv + ".out"):
+        fail("CSV with a byte order mark: other results than the same file without it")
+
     # A bad CSV record is an error record; a bad header stops the run (exit 3).
     bad_csv = os.path.join(a.work, "bad.csv")
     generate(bad_csv, 30, seed=3, fmt="csv", bad_every=10)

@@ -1,6 +1,7 @@
 #include "batch/reader.hpp"
 
 #include "batch/csv_case.hpp"
+#include "core/utf8.hpp"
 
 #include <cctype>
 #include <cerrno>
@@ -43,7 +44,10 @@ Result<RecordReader> RecordReader::open(fs::path const& path, InputFormat format
         if (!header)
             return fail("B0001", std::nullopt,
                         path.string() + ": no header line (the CSV columns are in docs/batch.md)");
-        auto fields = split_csv_record(header->text);
+        // The byte order mark a spreadsheet's "CSV UTF-8" starts with is not part of the first
+        // column's name.
+        auto fields = split_csv_record(header->line == 1 ? without_bom(header->text)
+                                                         : std::string_view(header->text));
         if (!fields)
             return fail("B0001", std::nullopt,
                         path.string() + ":" + std::to_string(header->line) +

@@ -23,6 +23,15 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i);
 /// utf8_sequence), or text.size() when all of `text` is UTF-8.
 std::size_t first_invalid_utf8(std::string_view text);
 
+/// The UTF-8 byte order mark (U+FEFF): Windows editors, and spreadsheets saving "CSV UTF-8", write
+/// it before the text. It is not part of the text: every reader of a file skips it.
+inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
+/// `text` without a leading byte order mark.
+inline std::string_view without_bom(std::string_view text) {
+    return text.starts_with(utf8_bom) ? text.substr(utf8_bom.size()) : text;
+}
+
 /// What to do about a CSV file that is not UTF-8: spreadsheets save CSV in the system's encoding
 /// (often Windows-1252) unless told otherwise.
 inline constexpr std::string_view csv_utf8_advice =

@@ -104,7 +104,7 @@ std::optional<ProposedDecision> read_row(Row& row, std::string const& path) {
 
 DecisionFile read_decisions_csv(std::string_view text, std::string const& path) {
     DecisionFile out;
-    CsvParse csv = split_csv(text);
+    CsvParse csv = split_csv(without_bom(text));
     if (csv.unterminated_quote_line)
         out.errors.push_back(
             {*csv.unterminated_quote_line, "", "quoted field is not closed", false});

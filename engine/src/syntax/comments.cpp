@@ -1,6 +1,8 @@
 // The lexical comment scan; see comments.hpp.
 #include "syntax/comments.hpp"
 
+#include "core/utf8.hpp"
+
 namespace billijk::syntax {
 namespace {
 
@@ -51,9 +53,9 @@ std::vector<Comment> collect_comments(std::string_view text) {
             comment.own_line = true;
             for (std::size_t q = line_start; q < p; ++q) {
                 // A byte order mark before the first line's comment counts as blank.
-                bool const bom = q == 0 && text.substr(0, 3) == "\xEF\xBB\xBF";
+                bool const bom = q == 0 && text.starts_with(utf8_bom);
                 if (bom) {
-                    q += 2;
+                    q += utf8_bom.size() - 1;
                 } else if (!blank(text[q])) {
                     comment.own_line = false;
                     break;

@@ -821,7 +821,7 @@ Result<File> parse(SourceSet const& sources, FileId file_id) {
     file.span = Span{file_id, 0, static_cast<std::uint32_t>(text.size())};
 
     // A UTF-8 byte order mark, as some Windows editors write, is not part of the text.
-    std::uint32_t pos = skip_blank(text, text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+    std::uint32_t pos = skip_blank(text, text.starts_with(utf8_bom) ? utf8_bom.size() : 0);
     report_not_utf8(text, report);
     parse_header(text, pos, report, convert, file);
 

@@ -50,9 +50,7 @@ std::string trim(std::string const& s) {
 
 ReadTable read_published_table(std::string_view text) {
     ReadTable out;
-    if (text.starts_with("\xEF\xBB\xBF")) // a byte-order mark, as spreadsheet exports write it
-        text.remove_prefix(3);
-    auto const csv = review::split_csv(without_comments(text));
+    auto const csv = review::split_csv(without_comments(without_bom(text)));
     if (csv.unterminated_quote_line) {
         out.errors.push_back({*csv.unterminated_quote_line, 0, {}, "unterminated quote"});
         return out;

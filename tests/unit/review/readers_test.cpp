@@ -1,4 +1,5 @@
 #include "review/csv.hpp"
+#include "review/decision_csv.hpp"
 #include "review/decision_jsonl.hpp"
 
 #include <catch2/catch.hpp>
@@ -30,4 +31,20 @@ TEST_CASE("every malformed JSONL line is reported with its line and field") {
     CHECK(file.errors[1].field == "x");
     CHECK(file.errors[2].field == "proposal.status");
     CHECK(file.errors[3].field == "case");
+}
+
+TEST_CASE("a decisions CSV saved with a byte order mark reads as the same file without it") {
+    std::string const text = "decision_id,case_file,provision,form,status\n"
+                             "K-01,no-such-case.json,begeleiding_individueel,pgb,granted\n";
+    auto const plain = read_decisions_csv(text, "decisions.csv");
+    auto const marked = read_decisions_csv("\xEF\xBB\xBF" + text, "decisions.csv");
+    REQUIRE(plain.errors.size() == marked.errors.size());
+    for (std::size_t i = 0; i < plain.errors.size(); ++i) {
+        INFO(marked.errors[i].field << ": " << marked.errors[i].message);
+        CHECK(marked.errors[i].line == 2); // the header, line 1, is read without complaint
+        CHECK(marked.errors[i].line == plain.errors[i].line);
+        CHECK(marked.errors[i].field == plain.errors[i].field);
+        CHECK(marked.errors[i].message == plain.errors[i].message);
+    }
+    CHECK_FALSE(marked.errors.empty()); // the case file does not exist
 }
