@@ -172,7 +172,8 @@ int cmd_batch(int argc, char** argv) {
     }
     std::optional<batch::CsvColumns> csv;
     if (reader.value().format() == batch::InputFormat::csv) {
-        auto columns = batch::CsvColumns::from_header(reader.value().header());
+        auto columns =
+            batch::CsvColumns::from_header(reader.value().header(), reader.value().separator());
         if (!columns) {
             for (auto const& d : columns.diagnostics().items())
                 std::cerr << input.string() << ":" << reader.value().header_line() << ": error["

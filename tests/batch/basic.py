@@ -2,7 +2,9 @@
 """billijk batch without the store: output in input order and byte-identical for 1 and 4 threads,
 one line per input line carrying its line number, the same indication as `indicate --format json`,
 bad lines reported on stderr and written as error records (exit 1), CSV input giving the same
-provisions as the JSON Lines input, --no-explain, usage and header errors."""
+provisions as the JSON Lines input (also with a byte order mark, and with semicolons and decimal
+commas as a spreadsheet in a Dutch locale saves it), --no-explain, usage and header errors."""
+import csv
 import json
 import os
 import subprocess
@@ -108,6 +110,42 @@ def main():
         fail(f"CSV with a byte order mark: expected exit 0, got {r.returncode}: {r.stderr}")
     elif read_lines(bom_csv + ".out") != read_lines(clean_csv + ".out"):
         fail("CSV with a byte order mark: other results than the same file without it")
+
+    # A spreadsheet in a Dutch locale saves CSV with semicolons between fields and a decimal
+    # comma: the same results as the comma file. A point in a decimal cell of such a file could
+    # be a thousands separator: that line is an error record naming the column.
+    with open(clean_csv, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    decimal_columns = {i for i, name in enumerate(rows[0])
+                       if name in ("rate", "need_amount") or
+                       (name.startswith("need_") and name != "need_unit")}
+    dutch_csv = os.path.join(a.work, "dutch.csv")
+
+    def write_dutch(point_in_rate_of=None):
+        with open(dutch_csv, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f, delimiter=";", lineterminator="\r\n")
+            w.writerow(rows[0])
+            for n, row in enumerate(rows[1:], start=1):
+                w.writerow([c if i not in decimal_columns or
+                            (n == point_in_rate_of and i == rate) else c.replace(".", ",")
+                            for i, c in enumerate(row)])
+
+    rate = rows[0].index("rate")
+    write_dutch()
+    with open(dutch_csv, encoding="utf-8") as f:
+        if "," not in f.read().split("\n", 1)[1]:
+            fail("the Dutch CSV has no decimal comma to read")
+    r = run([a.billijk, "batch", dutch_csv, "--out", dutch_csv + ".out"] + common)
+    if r.returncode != 0:
+        fail(f"semicolon CSV: expected exit 0, got {r.returncode}: {r.stderr}")
+    elif read_lines(dutch_csv + ".out") != read_lines(clean_csv + ".out"):
+        fail("semicolon CSV: other results than the same cases with commas")
+    dotted = next(n for n, row in enumerate(rows) if n > 0 and "." in row[rate])
+    write_dutch(point_in_rate_of=dotted)
+    r = run([a.billijk, "batch", dutch_csv, "--out", dutch_csv + ".out"] + common)
+    if r.returncode != 1 or f"dutch.csv:{dotted + 1}: error[B0003]: column rate: " \
+            f"'{rows[dotted][rate]}': in a file with semicolons" not in r.stderr:
+        fail(f"a point in a semicolon CSV: exit {r.returncode}: {r.stderr}")
 
     # A bad CSV record is an error record; a bad header stops the run (exit 3).
     bad_csv = os.path.join(a.work, "bad.csv")

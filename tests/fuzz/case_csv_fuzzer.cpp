@@ -1,10 +1,11 @@
 // Fuzz target: the CSV form of cases for `billijk batch` (batch/csv_case.hpp). The first line of
-// the bytes is the header, every further line a record. The header must be accepted or refused
-// with a diagnostic, and so must every record, never crash. The case JSON made from an accepted
-// record must be JSON (a cell is never pasted in unescaped) that the case reader then reads
-// without a crash.
+// the bytes is the header (commas or semicolons between fields, as it shows), every further line
+// a record. The header must be accepted or refused with a diagnostic, and so must every record,
+// never crash. The case JSON made from an accepted record must be JSON (a cell is never pasted in
+// unescaped) that the case reader then reads without a crash.
 #include "batch/csv_case.hpp"
 #include "io/case_json.hpp"
+#include "io/csv_dialect.hpp"
 #include "io/json_tree.hpp"
 
 #include <cstdint>
@@ -26,10 +27,12 @@ namespace {
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
     std::string_view const text(reinterpret_cast<char const*>(data), size);
     std::size_t const end_of_header = text.find('\n');
-    auto const header = billijk::batch::split_csv_record(text.substr(0, end_of_header));
+    // As the batch reader does: the header line says commas or semicolons (io/csv_dialect.hpp).
+    char const separator = billijk::io::csv_separator(text.substr(0, end_of_header));
+    auto const header = billijk::batch::split_csv_record(text.substr(0, end_of_header), separator);
     if (!header || end_of_header == std::string_view::npos)
         return 0;
-    auto columns = billijk::batch::CsvColumns::from_header(*header);
+    auto columns = billijk::batch::CsvColumns::from_header(*header, separator);
     if (!columns) {
         if (columns.diagnostics().items().empty())
             fail("a header refused without a diagnostic", text);

@@ -1,6 +1,7 @@
 #include "batch/csv_case.hpp"
 
 #include "core/utf8.hpp"
+#include "io/csv_dialect.hpp"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -8,7 +9,7 @@
 
 namespace billijk::batch {
 
-std::optional<std::vector<std::string>> split_csv_record(std::string_view record) {
+std::optional<std::vector<std::string>> split_csv_record(std::string_view record, char separator) {
     std::vector<std::string> fields(1);
     bool quoted = false;
     for (std::size_t i = 0; i < record.size(); ++i) {
@@ -24,7 +25,7 @@ std::optional<std::vector<std::string>> split_csv_record(std::string_view record
             }
         } else if (c == '"') {
             quoted = true;
-        } else if (c == ',') {
+        } else if (c == separator) {
             fields.emplace_back();
         } else {
             fields.back() += c;
@@ -92,23 +93,34 @@ Result<nlohmann::json> household(std::string const& cell) {
     return members;
 }
 
+/// A decimal cell as the case contract writes it ("16,00" -> "16.00" with semicolons); B0003
+/// for a point in a semicolon-separated file (io/csv_dialect.hpp).
+Result<std::string> decimal_cell(std::string const& column, std::string_view cell, char separator) {
+    if (auto why = io::ambiguous_decimal(cell, separator))
+        return cell_error(column, *why);
+    return io::decimal_text(cell, separator);
+}
+
 /// A fact cell: true/false, "AMOUNT UNIT" (a quantity), or text.
-nlohmann::json fact_value(std::string const& cell) {
+Result<nlohmann::json> fact_value(std::string const& column, std::string const& cell,
+                                  char separator) {
     if (cell == "true")
-        return true;
+        return nlohmann::json(true);
     if (cell == "false")
-        return false;
+        return nlohmann::json(false);
     auto const space = cell.find(' ');
     if (space != std::string::npos && space > 0 &&
-        cell.find_first_not_of("0123456789.-") == space &&
-        cell.find(' ', space + 1) == std::string::npos)
-        return {{"amount", cell.substr(0, space)}, {"unit", cell.substr(space + 1)}};
-    return cell;
+        cell.find_first_not_of("0123456789.,-") == space &&
+        cell.find(' ', space + 1) == std::string::npos) {
+        BILLIJK_TRY(amount, decimal_cell(column, cell.substr(0, space), separator));
+        return nlohmann::json{{"amount", std::move(amount)}, {"unit", cell.substr(space + 1)}};
+    }
+    return nlohmann::json(cell);
 }
 
 } // namespace
 
-Result<CsvColumns> CsvColumns::from_header(std::vector<std::string> const& header) {
+Result<CsvColumns> CsvColumns::from_header(std::vector<std::string> const& header, char separator) {
     Diagnostics problems;
     std::set<std::string> seen;
     auto const& known = csv_case_columns();
@@ -134,11 +146,12 @@ Result<CsvColumns> CsvColumns::from_header(std::vector<std::string> const& heade
         return problems;
     CsvColumns columns;
     columns.names_ = header;
+    columns.separator_ = separator;
     return columns;
 }
 
 Result<std::string> CsvColumns::case_json(std::string_view record) const {
-    auto fields = split_csv_record(record);
+    auto fields = split_csv_record(record, separator_);
     if (!fields)
         return fail("B0003", std::nullopt, "a quoted field is not closed");
     if (fields->size() != names_.size())
@@ -173,16 +186,23 @@ Result<std::string> CsvColumns::case_json(std::string_view record) const {
         else if (name == "household") {
             BILLIJK_TRY(members, household(cell));
             c["household"] = std::move(members);
-        } else if (name == "provision" || name == "form" || name == "provider" || name == "rate")
+        } else if (name == "provision" || name == "form" || name == "provider")
             request[name] = cell;
-        else if (name == "need_amount")
-            need_amount = cell;
-        else if (name == "need_unit")
+        else if (name == "rate") {
+            BILLIJK_TRY(rate, decimal_cell(name, cell, separator_));
+            request[name] = std::move(rate);
+        } else if (name == "need_amount") {
+            BILLIJK_TRY(amount, decimal_cell(name, cell, separator_));
+            need_amount = std::move(amount);
+        } else if (name == "need_unit")
             need_unit = cell;
-        else if (starts_with(name, "need_"))
-            items.push_back({{"kind", name.substr(5)}, {"amount", cell}});
-        else if (starts_with(name, "fact_"))
-            facts[name.substr(5)] = fact_value(cell);
+        else if (starts_with(name, "need_")) {
+            BILLIJK_TRY(amount, decimal_cell(name, cell, separator_));
+            items.push_back({{"kind", name.substr(5)}, {"amount", std::move(amount)}});
+        } else if (starts_with(name, "fact_")) {
+            BILLIJK_TRY(fact, fact_value(name, cell, separator_));
+            facts[name.substr(5)] = std::move(fact);
+        }
     }
     if (!need_amount.empty() && !items.empty())
         return cell_error("need_amount", "give need_amount or need_<kind> columns, not both");

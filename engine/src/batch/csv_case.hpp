@@ -17,9 +17,10 @@
 
 namespace billijk::batch {
 
-/// The fields of one CSV record (RFC 4180: comma-separated, "quoted" with "" for a quote);
-/// nullopt when a quoted field is not closed.
-std::optional<std::vector<std::string>> split_csv_record(std::string_view record);
+/// The fields of one CSV record (RFC 4180: separated by `separator`, "quoted" with "" for a
+/// quote); nullopt when a quoted field is not closed.
+std::optional<std::vector<std::string>> split_csv_record(std::string_view record,
+                                                         char separator = ',');
 
 /// The fixed columns, in the documented order. Besides these, `need_<kind>` (hours of that kind
 /// of care, long form of need) and `fact_<name>` (a fact) may appear.
@@ -28,7 +29,9 @@ std::vector<std::string> const& csv_case_columns();
 class CsvColumns {
   public:
     /// Checks the header: every column known, none twice, the required ones present (B0002).
-    static Result<CsvColumns> from_header(std::vector<std::string> const& header);
+    /// `separator` is the file's (io/csv_dialect.hpp): with ';' decimals have a decimal comma.
+    static Result<CsvColumns> from_header(std::vector<std::string> const& header,
+                                          char separator = ',');
 
     /// The case JSON text of one record; B0003 naming the column when a cell cannot be mapped
     /// (the case contract itself is checked afterwards by io::read_case).
@@ -36,6 +39,7 @@ class CsvColumns {
 
   private:
     std::vector<std::string> names_;
+    char separator_ = ',';
 };
 
 } // namespace billijk::batch

@@ -2,6 +2,7 @@
 
 #include "batch/csv_case.hpp"
 #include "core/utf8.hpp"
+#include "io/csv_dialect.hpp"
 
 #include <cctype>
 #include <cerrno>
@@ -46,8 +47,10 @@ Result<RecordReader> RecordReader::open(fs::path const& path, InputFormat format
                         path.string() + ": no header line (the CSV columns are in docs/batch.md)");
         // The byte order mark a spreadsheet's "CSV UTF-8" starts with is not part of the first
         // column's name.
-        auto fields = split_csv_record(header->line == 1 ? without_bom(header->text)
-                                                         : std::string_view(header->text));
+        std::string_view const text =
+            header->line == 1 ? without_bom(header->text) : std::string_view(header->text);
+        reader.separator_ = io::csv_separator(text);
+        auto fields = split_csv_record(text, reader.separator_);
         if (!fields)
             return fail("B0001", std::nullopt,
                         path.string() + ":" + std::to_string(header->line) +

@@ -43,6 +43,8 @@ class RecordReader {
     /// The CSV header's fields (empty for JSON Lines) and the line it is on.
     std::vector<std::string> const& header() const { return header_; }
     std::size_t header_line() const { return header_line_; }
+    /// The CSV field separator, ',' or ';' (io/csv_dialect.hpp), as the header line shows it.
+    char separator() const { return separator_; }
     /// Bytes read so far and the file's size (0 when unknown, e.g. a pipe): for progress.
     std::uint64_t bytes_read() const { return bytes_read_; }
     std::uint64_t total_bytes() const { return total_bytes_; }
@@ -61,6 +63,7 @@ class RecordReader {
     InputFormat format_ = InputFormat::jsonl;
     std::vector<std::string> header_;
     std::size_t header_line_ = 0;
+    char separator_ = ',';
     std::size_t line_ = 0;
     std::uint64_t bytes_read_ = 0, total_bytes_ = 0;
     std::optional<std::string> failed_;

@@ -2,7 +2,7 @@
 
 namespace billijk::review {
 
-CsvParse split_csv(std::string_view text) {
+CsvParse split_csv(std::string_view text, char separator) {
     CsvParse out;
     CsvRecord record;
     std::string field;
@@ -36,7 +36,7 @@ CsvParse split_csv(std::string_view text) {
         if (c == '"') {
             quoted = true;
             any = true;
-        } else if (c == ',') {
+        } else if (c == separator) {
             record.fields.push_back(std::move(field));
             field.clear();
             any = true;

@@ -20,7 +20,9 @@ struct CsvParse {
     std::optional<std::size_t> unterminated_quote_line;
 };
 
-CsvParse split_csv(std::string_view text);
+/// Fields are separated by `separator`: ',' or, as a spreadsheet in a Dutch locale writes CSV,
+/// ';' (io/csv_dialect.hpp).
+CsvParse split_csv(std::string_view text, char separator = ',');
 
 /// One field for a CSV file: quoted when it holds a comma, quote or line break.
 std::string csv_field(std::string_view value);

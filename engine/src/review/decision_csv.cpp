@@ -1,6 +1,7 @@
 #include "review/decision_csv.hpp"
 
 #include "core/utf8.hpp"
+#include "io/csv_dialect.hpp"
 #include "review/csv.hpp"
 #include "review/decision_case.hpp"
 #include "review/proposal_fields.hpp"
@@ -27,6 +28,7 @@ struct Row {
     CsvRecord const& record;
     std::map<std::string, std::size_t> const& index;
     std::vector<LineError>& errors;
+    char separator; ///< ';': decimals have a decimal comma (io/csv_dialect.hpp)
     bool ok = true;
 
     std::string cell(std::string const& column) const {
@@ -43,7 +45,7 @@ struct Row {
         return std::move(v.value);
     }
     std::optional<Quantity> quantity(std::string const& column) {
-        std::string const amount = cell(column);
+        std::string const amount = io::decimal_text(cell(column), separator);
         std::string const unit = cell(column + "_unit");
         if (amount.empty()) {
             if (!unit.empty())
@@ -52,6 +54,10 @@ struct Row {
         }
         if (unit.empty()) {
             fail(column + "_unit", "required when " + column + " is given");
+            return std::nullopt;
+        }
+        if (auto why = io::ambiguous_decimal(cell(column), separator)) {
+            fail(column, *why);
             return std::nullopt;
         }
         return checked(column, read_quantity(amount, unit));
@@ -104,7 +110,9 @@ std::optional<ProposedDecision> read_row(Row& row, std::string const& path) {
 
 DecisionFile read_decisions_csv(std::string_view text, std::string const& path) {
     DecisionFile out;
-    CsvParse csv = split_csv(without_bom(text));
+    text = without_bom(text);
+    char const separator = io::csv_file_separator(text);
+    CsvParse csv = split_csv(text, separator);
     if (csv.unterminated_quote_line)
         out.errors.push_back(
             {*csv.unterminated_quote_line, "", "quoted field is not closed", false});
@@ -152,7 +160,7 @@ DecisionFile read_decisions_csv(std::string_view text, std::string const& path) 
             }
         if (!utf8)
             continue;
-        Row row{record, index, out.errors};
+        Row row{record, index, out.errors, separator};
         if (auto d = read_row(row, path))
             out.decisions.push_back(std::move(*d));
     }

@@ -2,6 +2,7 @@
 #include "tables/published_table.hpp"
 
 #include "core/utf8.hpp"
+#include "io/csv_dialect.hpp"
 #include "review/csv.hpp"
 
 #include <set>
@@ -50,7 +51,10 @@ std::string trim(std::string const& s) {
 
 ReadTable read_published_table(std::string_view text) {
     ReadTable out;
-    auto const csv = review::split_csv(without_comments(without_bom(text)));
+    std::string const body = without_comments(without_bom(text));
+    // Semicolons when a spreadsheet in a Dutch locale saved it; amounts are read with either
+    // decimal separator anyway (tables/amount.hpp).
+    auto const csv = review::split_csv(body, io::csv_file_separator(body));
     if (csv.unterminated_quote_line) {
         out.errors.push_back({*csv.unterminated_quote_line, 0, {}, "unterminated quote"});
         return out;

@@ -48,3 +48,30 @@ TEST_CASE("a decisions CSV saved with a byte order mark reads as the same file w
     }
     CHECK_FALSE(marked.errors.empty()); // the case file does not exist
 }
+
+TEST_CASE("a decisions CSV with semicolons and decimal commas reads as the one with commas") {
+    std::string const commas = "decision_id,case_file,provision,form,status,rate,rate_unit\n"
+                               "K-01,no-such-case.json,begeleiding_individueel,pgb,granted,"
+                               "16.00,eur/hour\n";
+    std::string const semicolons = "decision_id;case_file;provision;form;status;rate;rate_unit\n"
+                                   "K-01;no-such-case.json;begeleiding_individueel;pgb;granted;"
+                                   "16,00;eur/hour\n";
+    auto const plain = read_decisions_csv(commas, "decisions.csv");
+    auto const dutch = read_decisions_csv(semicolons, "decisions.csv");
+    REQUIRE(dutch.errors.size() == plain.errors.size());
+    for (std::size_t i = 0; i < plain.errors.size(); ++i) {
+        INFO(dutch.errors[i].field << ": " << dutch.errors[i].message);
+        CHECK(dutch.errors[i].field == "case_file"); // only the missing case, not the header
+        CHECK(dutch.errors[i].message == plain.errors[i].message);
+    }
+    CHECK_FALSE(dutch.errors.empty());
+
+    // A point in a semicolon file could be a Dutch thousands separator: refused, column named.
+    std::string dotted = semicolons;
+    dotted.replace(dotted.find("16,00"), 5, "16.00");
+    auto const refused = read_decisions_csv(dotted, "decisions.csv");
+    REQUIRE_FALSE(refused.errors.empty());
+    CHECK(refused.errors[0].line == 2);
+    CHECK(refused.errors[0].field == "rate");
+    CHECK(refused.errors[0].message.find("a point is ambiguous") != std::string::npos);
+}

@@ -64,3 +64,10 @@ TEST_CASE("a byte-order mark and CRLF line ends, as spreadsheets export") {
     CHECK(read.table->header.front() == "label");
     CHECK(read.table->rows[0].cells == std::vector<std::string>{"a", "1,5"});
 }
+
+TEST_CASE("a table saved by a spreadsheet in a Dutch locale: semicolons between fields") {
+    auto read = read_published_table("# bw 2022\nlabel;published\r\neigen netwerk;1.234,50\r\n");
+    REQUIRE(read.table);
+    CHECK(read.table->header == std::vector<std::string>{"label", "published"});
+    CHECK(read.table->rows[0].cells == std::vector<std::string>{"eigen netwerk", "1.234,50"});
+}

@@ -1,0 +1,49 @@
+#include "io/csv_dialect.hpp"
+
+#include <algorithm>
+
+namespace billijk::io {
+
+char csv_separator(std::string_view header_line) {
+    bool quoted = false, semicolon = false;
+    for (char const c : header_line) {
+        if (c == '"')
+            quoted = !quoted; // a doubled quote toggles twice: still inside
+        else if (!quoted && c == ',')
+            return ',';
+        else if (!quoted && c == ';')
+            semicolon = true;
+    }
+    return semicolon ? ';' : ',';
+}
+
+char csv_file_separator(std::string_view text) {
+    while (!text.empty()) {
+        std::size_t const end = std::min(text.find('\n'), text.size());
+        std::string_view const line = text.substr(0, end);
+        if (line.find_first_not_of(" \t\r") != std::string_view::npos)
+            return csv_separator(line);
+        text.remove_prefix(std::min(end + 1, text.size()));
+    }
+    return ',';
+}
+
+std::optional<std::string> ambiguous_decimal(std::string_view cell, char separator) {
+    if (separator != ';' || cell.find('.') == std::string_view::npos)
+        return std::nullopt;
+    return "'" + std::string(cell) +
+           "': in a file with semicolons between fields a decimal is written with a comma "
+           "(16,00) and without a thousands separator; a point is ambiguous (1.234 is 1234 "
+           "in Dutch)";
+}
+
+std::string decimal_text(std::string_view cell, char separator) {
+    std::string text(cell);
+    // Only one comma is a decimal comma: "1,234,56" is left as it is, so that the contract's
+    // reader refuses it in the form the file has it.
+    if (separator == ';' && std::count(text.begin(), text.end(), ',') == 1)
+        std::replace(text.begin(), text.end(), ',', '.');
+    return text;
+}
+
+} // namespace billijk::io

@@ -1,0 +1,34 @@
+// The two CSV dialects Billijk reads (`batch` cases, `review` decisions, `tables verify`
+// tables): commas between fields and a decimal point ("16.00"), and what a spreadsheet in a
+// Dutch locale saves as CSV: semicolons between fields and a decimal comma ("16,00"), because
+// there the comma is the decimal separator. The header line tells them apart.
+//
+//   char const separator = io::csv_separator(header_line);             // ',' or ';'
+//   if (auto why = io::ambiguous_decimal(cell, separator)) error(column, *why);
+//   std::string amount = io::decimal_text(cell, separator);            // "16,00" -> "16.00"
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace billijk::io {
+
+/// The field separator of a CSV file, from its header line: ';' when the line has a semicolon
+/// and no comma outside double quotes, ',' otherwise.
+char csv_separator(std::string_view header_line);
+
+/// csv_separator of the first line of `text` that is not blank (the header of a whole file).
+char csv_file_separator(std::string_view text);
+
+/// Why a decimal cell cannot be read in a file with `separator`: in a semicolon-separated file a
+/// point, because in Dutch it separates thousands ("1.234,00"), so "1.234" could be 1234 or
+/// 1.234. Nothing for a comma-separated file, or a cell without a point.
+std::optional<std::string> ambiguous_decimal(std::string_view cell, char separator);
+
+/// A decimal cell as the contracts write decimals: in a semicolon-separated file its decimal
+/// comma becomes a point ("16,00" -> "16.00"); otherwise the cell as it is. Whether the result is
+/// a decimal is for the contract's reader to say.
+std::string decimal_text(std::string_view cell, char separator);
+
+} // namespace billijk::io

@@ -1,0 +1,35 @@
+#include "io/csv_dialect.hpp"
+
+#include <catch2/catch.hpp>
+
+using billijk::io::ambiguous_decimal;
+using billijk::io::csv_file_separator;
+using billijk::io::csv_separator;
+using billijk::io::decimal_text;
+
+TEST_CASE("io: the header line tells commas from semicolons", "[io][csv]") {
+    CHECK(csv_separator("case_id,municipality,rate") == ',');
+    CHECK(csv_separator("case_id;municipality;rate") == ';');
+    CHECK(csv_separator("case_id") == ',');               // one column: either reads the same
+    CHECK(csv_separator("\"a;b\",c") == ',');             // a semicolon inside quotes
+    CHECK(csv_separator("\"a,b\";c") == ';');             // a comma inside quotes
+    CHECK(csv_separator("\"say \"\"x,y\"\"\";c") == ';'); // doubled quotes stay inside
+    CHECK(csv_separator("a;b,c") == ',');                 // a comma outside quotes wins
+    CHECK(csv_file_separator("\n  \r\nlabel;published\r\na;1\n") == ';'); // first non-blank line
+    CHECK(csv_file_separator("") == ',');
+}
+
+TEST_CASE("io: a semicolon file's decimals have a decimal comma, never a point", "[io][csv]") {
+    CHECK(decimal_text("16,00", ';') == "16.00");
+    CHECK(decimal_text("-0,5", ';') == "-0.5");
+    CHECK(decimal_text("17", ';') == "17");
+    CHECK(decimal_text("1,234,56", ';') == "1,234,56"); // not one decimal comma: left as written
+    CHECK(decimal_text("16,00", ',') == "16,00");       // a comma file is read as it is
+    CHECK(decimal_text("16.00", ',') == "16.00");
+    CHECK_FALSE(ambiguous_decimal("16,00", ';'));
+    CHECK_FALSE(ambiguous_decimal("16.00", ','));
+    auto const why = ambiguous_decimal("1.234", ';');
+    REQUIRE(why);
+    CHECK(why->starts_with("'1.234': in a file with semicolons between fields a decimal is "
+                           "written with a comma"));
+}
