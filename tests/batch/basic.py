@@ -3,7 +3,8 @@
 one line per input line carrying its line number, the same indication as `indicate --format json`,
 bad lines reported on stderr and written as error records (exit 1), CSV input giving the same
 provisions as the JSON Lines input (also with a byte order mark, and with semicolons and decimal
-commas as a spreadsheet in a Dutch locale saves it), --no-explain, usage and header errors."""
+commas as a spreadsheet in a Dutch locale saves it), a BSN that lost its leading zero,
+--no-explain, usage and header errors."""
 import csv
 import json
 import os
@@ -146,6 +147,19 @@ def main():
     if r.returncode != 1 or f"dutch.csv:{dotted + 1}: error[B0003]: column rate: " \
             f"'{rows[dotted][rate]}': in a file with semicolons" not in r.stderr:
         fail(f"a point in a semicolon CSV: exit {r.returncode}: {r.stderr}")
+
+    # A spreadsheet that took the BSN for a number dropped its leading zero: the error says so,
+    # without repeating the digits.
+    zeros_csv = os.path.join(a.work, "zeros.csv")
+    bsn = rows[0].index("bsn")
+    short = rows[1][bsn][1:]
+    with open(zeros_csv, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerows([rows[0], rows[1][:bsn] + [short] + rows[1][bsn + 1:], rows[2]])
+    r = run([a.billijk, "batch", zeros_csv, "--out", zeros_csv + ".out"] + common)
+    if r.returncode != 1 or "zeros.csv:2: error[B0003]: column bsn: 8 digits, a BSN has 9: " \
+            "a spreadsheet drops the leading zeros" not in r.stderr or short in r.stderr:
+        fail(f"a BSN without its leading zero: exit {r.returncode}: {r.stderr}")
 
     # A bad CSV record is an error record; a bad header stops the run (exit 3).
     bad_csv = os.path.join(a.work, "bad.csv")

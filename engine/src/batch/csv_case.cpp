@@ -179,8 +179,16 @@ Result<std::string> CsvColumns::case_json(std::string_view record) const {
             c["period"]["start"] = cell;
         else if (name == "period_end")
             c["period"]["end"] = cell;
-        else if (name == "bsn")
+        else if (name == "bsn") {
+            // A spreadsheet takes a BSN for a number and drops its leading zeros; say so rather
+            // than only "expected 9 digits". The BSN itself is never repeated in a message.
+            if (cell.size() < 9 && cell.find_first_not_of("0123456789") == std::string::npos)
+                return cell_error(name, std::to_string(cell.size()) +
+                                            " digits, a BSN has 9: a spreadsheet drops the "
+                                            "leading zeros of a number; format the column as "
+                                            "text and write the BSN in full");
             c["client"]["bsn"] = cell;
+        }
         else if (name == "birth_date")
             c["client"]["birth_date"] = cell;
         else if (name == "household") {
