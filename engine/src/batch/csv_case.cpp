@@ -188,8 +188,7 @@ Result<std::string> CsvColumns::case_json(std::string_view record) const {
                                             "leading zeros of a number; format the column as "
                                             "text and write the BSN in full");
             c["client"]["bsn"] = cell;
-        }
-        else if (name == "birth_date")
+        } else if (name == "birth_date")
             c["client"]["birth_date"] = cell;
         else if (name == "household") {
             BILLIJK_TRY(members, household(cell));
