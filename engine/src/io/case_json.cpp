@@ -302,10 +302,17 @@ class CaseReader {
             if (auto s = string_value(*n, "client.bsn", "a string of 9 digits")) {
                 bool const nine_digits =
                     s->size() == 9 && std::all_of(s->begin(), s->end(), is_digit);
+                // The messages describe the BSN and never repeat it: they reach stderr and
+                // batch's result lines, and a mistyped BSN is still nearly a person's number.
+                bool const digits = std::all_of(s->begin(), s->end(), is_digit);
                 if (!nine_digits)
-                    error(e_bad_bsn, "client.bsn", "expected 9 digits, found " + quote(*s));
+                    error(e_bad_bsn, "client.bsn",
+                          "expected 9 digits, found " + std::to_string(s->size()) +
+                              (digits ? " digits" : " characters, not all digits"));
                 else if (!passes_elfproef(*s))
-                    error(e_bad_bsn, "client.bsn", quote(*s) + " fails the BSN check (elfproef)");
+                    error(e_bad_bsn, "client.bsn",
+                          "the 9 digits fail the BSN check (elfproef); the number is not "
+                          "repeated here");
                 else
                     c.bsn = *s;
             }
