@@ -5,16 +5,19 @@
 namespace billijk::io {
 
 char csv_separator(std::string_view header_line) {
-    bool quoted = false, semicolon = false;
+    // A majority, not a first sight: a table's column name may have a comma of its own
+    // ("tarief per etmaal, 2022") between the semicolons a Dutch spreadsheet writes.
+    bool quoted = false;
+    std::size_t commas = 0, semicolons = 0;
     for (char const c : header_line) {
         if (c == '"')
             quoted = !quoted; // a doubled quote toggles twice: still inside
         else if (!quoted && c == ',')
-            return ',';
+            ++commas;
         else if (!quoted && c == ';')
-            semicolon = true;
+            ++semicolons;
     }
-    return semicolon ? ';' : ',';
+    return semicolons > commas ? ';' : ',';
 }
 
 char csv_file_separator(std::string_view text) {

@@ -14,8 +14,8 @@
 
 namespace billijk::io {
 
-/// The field separator of a CSV file, from its header line: ';' when the line has a semicolon
-/// and no comma outside double quotes, ',' otherwise.
+/// The field separator of a CSV file, from its header line: ';' when the line has more
+/// semicolons than commas outside double quotes, ',' otherwise.
 char csv_separator(std::string_view header_line);
 
 /// csv_separator of the first line of `text` that is not blank (the header of a whole file).

@@ -14,7 +14,8 @@ TEST_CASE("io: the header line tells commas from semicolons", "[io][csv]") {
     CHECK(csv_separator("\"a;b\",c") == ',');             // a semicolon inside quotes
     CHECK(csv_separator("\"a,b\";c") == ';');             // a comma inside quotes
     CHECK(csv_separator("\"say \"\"x,y\"\"\";c") == ';'); // doubled quotes stay inside
-    CHECK(csv_separator("a;b,c") == ',');                 // a comma outside quotes wins
+    CHECK(csv_separator("a;b,c") == ',');                 // as many: commas
+    CHECK(csv_separator("label;tarief per etmaal, 2022;x") == ';');       // more semicolons
     CHECK(csv_file_separator("\n  \r\nlabel;published\r\na;1\n") == ';'); // first non-blank line
     CHECK(csv_file_separator("") == ',');
 }
