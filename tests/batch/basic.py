@@ -3,8 +3,8 @@
 one line per input line carrying its line number, the same indication as `indicate --format json`,
 bad lines reported on stderr and written as error records (exit 1), CSV input giving the same
 provisions as the JSON Lines input (also with a byte order mark, and with semicolons and decimal
-commas as a spreadsheet in a Dutch locale saves it), a BSN that lost its leading zero,
---no-explain, usage and header errors."""
+commas as a spreadsheet in a Dutch locale saves it), a BSN that lost its leading zero, a date a
+spreadsheet re-wrote as day-month-year, --no-explain, usage and header errors."""
 import csv
 import json
 import os
@@ -160,6 +160,20 @@ def main():
     if r.returncode != 1 or "zeros.csv:2: error[B0003]: column bsn: 8 digits, a BSN has 9: " \
             "a spreadsheet drops the leading zeros" not in r.stderr or short in r.stderr:
         fail(f"a BSN without its leading zero: exit {r.returncode}: {r.stderr}")
+
+    # A spreadsheet in a Dutch locale re-writes the dates it recognises as day-month-year: not
+    # turned round (1-6-2017 is January in another locale), but said so, per column.
+    dates_csv = os.path.join(a.work, "dates.csv")
+    birth = rows[0].index("birth_date")
+    y, m, d = rows[1][birth].split("-")
+    with open(dates_csv, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerows([rows[0], rows[1][:birth] + [f"{int(d)}-{int(m)}-{y}"] + rows[1][birth + 1:],
+                     rows[2]])
+    r = run([a.billijk, "batch", dates_csv, "--out", dates_csv + ".out"] + common)
+    if r.returncode != 1 or "dates.csv:2: error[B0003]: column birth_date: a date written " \
+            "day-month-year" not in r.stderr or "2 read, 1 indicated" not in r.stderr:
+        fail(f"a day-month-year date: exit {r.returncode}: {r.stderr}")
 
     # A bad CSV record is an error record; a bad header stops the run (exit 3).
     bad_csv = os.path.join(a.work, "bad.csv")

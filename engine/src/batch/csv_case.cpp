@@ -101,6 +101,36 @@ Result<std::string> decimal_cell(std::string const& column, std::string_view cel
     return io::decimal_text(cell, separator);
 }
 
+/// D-M-YYYY (or with '/' or '.'): how a spreadsheet in a Dutch locale re-writes the dates it
+/// recognises when it saves CSV.
+bool day_month_year(std::string_view cell) {
+    auto digits = [&](std::size_t& i, std::size_t most) {
+        std::size_t const from = i;
+        while (i < cell.size() && i - from < most && cell[i] >= '0' && cell[i] <= '9')
+            ++i;
+        return i > from;
+    };
+    std::size_t i = 0;
+    if (!digits(i, 2) || i >= cell.size())
+        return false;
+    char const sep = cell[i++];
+    if ((sep != '-' && sep != '/' && sep != '.') || !digits(i, 2) || i >= cell.size() ||
+        cell[i++] != sep)
+        return false;
+    std::size_t const year = i;
+    return digits(i, 4) && i - year == 4 && i == cell.size();
+}
+
+/// A date cell as it is, or B0003 for a date a spreadsheet re-wrote: it is not turned round,
+/// because whether 1-6-2017 is in June or January is the spreadsheet's locale, not the file's.
+Result<std::string> date_cell(std::string const& column, std::string const& cell) {
+    if (day_month_year(cell))
+        return cell_error(column, "a date written day-month-year, as a spreadsheet re-writes the "
+                                  "dates it recognises; write dates as YYYY-MM-DD (format the "
+                                  "column as text)");
+    return cell;
+}
+
 /// A fact cell: true/false, "AMOUNT UNIT" (a quantity), or text.
 Result<nlohmann::json> fact_value(std::string const& column, std::string const& cell,
                                   char separator) {
@@ -173,13 +203,18 @@ Result<std::string> CsvColumns::case_json(std::string_view record) const {
         // The cells become JSON strings, which must be UTF-8.
         if (auto why = not_utf8(cell, csv_utf8_advice))
             return cell_error(name, *why);
-        if (name == "case_id" || name == "municipality" || name == "law" || name == "decision_date")
+        if (name == "case_id" || name == "municipality" || name == "law")
             c[name] = cell;
-        else if (name == "period_start")
-            c["period"]["start"] = cell;
-        else if (name == "period_end")
-            c["period"]["end"] = cell;
-        else if (name == "bsn") {
+        else if (name == "decision_date") {
+            BILLIJK_TRY(date, date_cell(name, cell));
+            c[name] = std::move(date);
+        } else if (name == "period_start") {
+            BILLIJK_TRY(date, date_cell(name, cell));
+            c["period"]["start"] = std::move(date);
+        } else if (name == "period_end") {
+            BILLIJK_TRY(date, date_cell(name, cell));
+            c["period"]["end"] = std::move(date);
+        } else if (name == "bsn") {
             // A spreadsheet takes a BSN for a number and drops its leading zeros; say so rather
             // than only "expected 9 digits". The BSN itself is never repeated in a message.
             if (cell.size() < 9 && cell.find_first_not_of("0123456789") == std::string::npos)
@@ -188,9 +223,10 @@ Result<std::string> CsvColumns::case_json(std::string_view record) const {
                                             "leading zeros of a number; format the column as "
                                             "text and write the BSN in full");
             c["client"]["bsn"] = cell;
-        } else if (name == "birth_date")
-            c["client"]["birth_date"] = cell;
-        else if (name == "household") {
+        } else if (name == "birth_date") {
+            BILLIJK_TRY(date, date_cell(name, cell));
+            c["client"]["birth_date"] = std::move(date);
+        } else if (name == "household") {
             BILLIJK_TRY(members, household(cell));
             c["household"] = std::move(members);
         } else if (name == "provision" || name == "form" || name == "provider")
