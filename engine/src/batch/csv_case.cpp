@@ -101,33 +101,11 @@ Result<std::string> decimal_cell(std::string const& column, std::string_view cel
     return io::decimal_text(cell, separator);
 }
 
-/// D-M-YYYY (or with '/' or '.'): how a spreadsheet in a Dutch locale re-writes the dates it
-/// recognises when it saves CSV.
-bool day_month_year(std::string_view cell) {
-    auto digits = [&](std::size_t& i, std::size_t most) {
-        std::size_t const from = i;
-        while (i < cell.size() && i - from < most && cell[i] >= '0' && cell[i] <= '9')
-            ++i;
-        return i > from;
-    };
-    std::size_t i = 0;
-    if (!digits(i, 2) || i >= cell.size())
-        return false;
-    char const sep = cell[i++];
-    if ((sep != '-' && sep != '/' && sep != '.') || !digits(i, 2) || i >= cell.size() ||
-        cell[i++] != sep)
-        return false;
-    std::size_t const year = i;
-    return digits(i, 4) && i - year == 4 && i == cell.size();
-}
-
 /// A date cell as it is, or B0003 for a date a spreadsheet re-wrote: it is not turned round,
 /// because whether 1-6-2017 is in June or January is the spreadsheet's locale, not the file's.
 Result<std::string> date_cell(std::string const& column, std::string const& cell) {
-    if (day_month_year(cell))
-        return cell_error(column, "a date written day-month-year, as a spreadsheet re-writes the "
-                                  "dates it recognises; write dates as YYYY-MM-DD (format the "
-                                  "column as text)");
+    if (auto why = io::rewritten_date(cell))
+        return cell_error(column, *why);
     return cell;
 }
 

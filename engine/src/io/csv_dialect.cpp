@@ -31,6 +31,27 @@ char csv_file_separator(std::string_view text) {
     return ',';
 }
 
+std::optional<std::string> rewritten_date(std::string_view cell) {
+    auto digits = [&](std::size_t& i, std::size_t most) {
+        std::size_t const from = i;
+        while (i < cell.size() && i - from < most && cell[i] >= '0' && cell[i] <= '9')
+            ++i;
+        return i > from;
+    };
+    std::size_t i = 0;
+    if (!digits(i, 2) || i >= cell.size())
+        return std::nullopt;
+    char const sep = cell[i++];
+    if ((sep != '-' && sep != '/' && sep != '.') || !digits(i, 2) || i >= cell.size() ||
+        cell[i++] != sep)
+        return std::nullopt;
+    std::size_t const year = i;
+    if (!digits(i, 4) || i - year != 4 || i != cell.size())
+        return std::nullopt;
+    return "a date written day-month-year, as a spreadsheet re-writes the dates it recognises; "
+           "write dates as YYYY-MM-DD (format the column as text)";
+}
+
 std::optional<std::string> ambiguous_decimal(std::string_view cell, char separator) {
     if (separator != ';' || cell.find('.') == std::string_view::npos)
         return std::nullopt;

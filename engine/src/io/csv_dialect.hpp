@@ -31,4 +31,9 @@ std::optional<std::string> ambiguous_decimal(std::string_view cell, char separat
 /// a decimal is for the contract's reader to say.
 std::string decimal_text(std::string_view cell, char separator);
 
+/// Why `cell` is not read as a date: it is D-M-YYYY (or with '/' or '.'), as a spreadsheet
+/// re-writes the dates it recognises when it saves CSV. It is not turned round, because whether
+/// 1-6-2017 is in June or January depends on the spreadsheet's locale. Nothing for other cells.
+std::optional<std::string> rewritten_date(std::string_view cell);
+
 } // namespace billijk::io

@@ -44,6 +44,13 @@ struct Row {
             fail(column, v.problem);
         return std::move(v.value);
     }
+    std::optional<Date> date(std::string const& column) {
+        if (auto why = io::rewritten_date(cell(column))) {
+            fail(column, *why);
+            return std::nullopt;
+        }
+        return checked(column, read_date(cell(column)));
+    }
     std::optional<Quantity> quantity(std::string const& column) {
         std::string const amount = io::decimal_text(cell(column), separator);
         std::string const unit = cell(column + "_unit");
@@ -85,8 +92,8 @@ std::optional<ProposedDecision> read_row(Row& row, std::string const& path) {
         row.fail(start.empty() ? "period_start" : "period_end",
                  "give both period_start and period_end, or neither");
     } else if (!start.empty()) {
-        auto s = row.checked("period_start", read_date(start));
-        auto e = row.checked("period_end", read_date(end));
+        auto s = row.date("period_start");
+        auto e = row.date("period_end");
         if (s && e && *e < *s)
             row.fail("period_end", "end " + e->to_string() + " is before start " + s->to_string());
         else if (s && e)

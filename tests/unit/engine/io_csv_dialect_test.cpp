@@ -34,3 +34,19 @@ TEST_CASE("io: a semicolon file's decimals have a decimal comma, never a point",
     CHECK(why->starts_with("'1.234': in a file with semicolons between fields a decimal is "
                            "written with a comma"));
 }
+
+TEST_CASE("io: a date a spreadsheet re-wrote as day-month-year is named, not turned round",
+          "[io][csv]") {
+    using billijk::io::rewritten_date;
+    for (char const* rewritten : {"1-6-2017", "01-06-2017", "14/3/2010", "28.10.2008"}) {
+        INFO(rewritten);
+        auto const why = rewritten_date(rewritten);
+        REQUIRE(why);
+        CHECK(why->starts_with("a date written day-month-year"));
+    }
+    for (char const* other :
+         {"2017-06-01", "1-6-17", "1-6/2017", "123-6-2017", "1-6-20170", "", "informal", "16,00"}) {
+        INFO(other);
+        CHECK_FALSE(rewritten_date(other));
+    }
+}

@@ -75,3 +75,14 @@ TEST_CASE("a decisions CSV with semicolons and decimal commas reads as the one w
     CHECK(refused.errors[0].field == "rate");
     CHECK(refused.errors[0].message.find("a point is ambiguous") != std::string::npos);
 }
+
+TEST_CASE("a decisions CSV date re-written day-month-year by a spreadsheet is named as such") {
+    auto const read = read_decisions_csv(
+        "decision_id,case_file,provision,status,period_start,period_end\n"
+        "K-01,no-such-case.json,begeleiding_individueel,granted,1-7-2017,2018-06-30\n",
+        "decisions.csv");
+    REQUIRE_FALSE(read.errors.empty());
+    CHECK(read.errors[0].line == 2);
+    CHECK(read.errors[0].field == "period_start");
+    CHECK(read.errors[0].message.starts_with("a date written day-month-year"));
+}
