@@ -3,7 +3,8 @@
 // errors, never crash: every error has a message and names a line of the file (or 0 for the file
 // as a whole), every decision names a line of the file and one of its case's requests, and the
 // decisions come in file order. Every text read is UTF-8: the review report is JSON. Cases named by
-// "case_file" are looked for beside a file in a directory that does not exist.
+// "case_file" are looked for beside tests/review/csv/decisions.csv (BILLIJK_FUZZ_DECISIONS_DIR,
+// set by the build), whose cases/ the CSV seed names, so that decisions are accepted too.
 #include "core/utf8.hpp"
 #include "review/decision_csv.hpp"
 #include "review/decision_jsonl.hpp"
@@ -57,9 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     // A last line without '\n' is a line too.
     std::size_t const lines =
         static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
-    check(billijk::review::read_decisions_jsonl(text, "/nonexistent-billijk-fuzz/d.jsonl"), lines,
-          "jsonl");
-    check(billijk::review::read_decisions_csv(text, "/nonexistent-billijk-fuzz/d.csv"), lines,
-          "csv");
+    std::string const dir = BILLIJK_FUZZ_DECISIONS_DIR;
+    check(billijk::review::read_decisions_jsonl(text, dir + "/d.jsonl"), lines, "jsonl");
+    check(billijk::review::read_decisions_csv(text, dir + "/d.csv"), lines, "csv");
     return 0;
 }
