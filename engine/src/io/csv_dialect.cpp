@@ -31,6 +31,19 @@ char csv_file_separator(std::string_view text) {
     return ',';
 }
 
+std::string csv_field(std::string_view value, char separator) {
+    if (value.find_first_of(std::string{separator, '"', '\n', '\r'}) == std::string_view::npos)
+        return std::string(value);
+    std::string out = "\"";
+    for (char const c : value) {
+        out += c;
+        if (c == '"')
+            out += '"';
+    }
+    out += '"';
+    return out;
+}
+
 std::optional<std::string> rewritten_date(std::string_view cell) {
     auto digits = [&](std::size_t& i, std::size_t most) {
         std::size_t const from = i;

@@ -31,6 +31,10 @@ std::optional<std::string> ambiguous_decimal(std::string_view cell, char separat
 /// a decimal is for the contract's reader to say.
 std::string decimal_text(std::string_view cell, char separator);
 
+/// One field for a CSV file with `separator`: in double quotes (a quote inside doubled) when it
+/// holds the separator, a quote or a line break.
+std::string csv_field(std::string_view value, char separator = ',');
+
 /// Why `cell` is not read as a date: it is D-M-YYYY (or with '/' or '.'), as a spreadsheet
 /// re-writes the dates it recognises when it saves CSV. It is not turned round, because whether
 /// 1-6-2017 is in June or January depends on the spreadsheet's locale. Nothing for other cells.

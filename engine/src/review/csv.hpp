@@ -1,6 +1,7 @@
 // A small RFC 4180 CSV splitter: fields separated by commas, optionally in double quotes (a
 // quote inside a quoted field is doubled). Records end at a line break outside quotes. Used for
-// reading proposed decisions (decision_csv) and writing the CSV report (report_csv).
+// reading proposed decisions (decision_csv) and published tables (tables/published_table); fields
+// are written by io::csv_field.
 #pragma once
 
 #include <optional>
@@ -23,8 +24,5 @@ struct CsvParse {
 /// Fields are separated by `separator`: ',' or, as a spreadsheet in a Dutch locale writes CSV,
 /// ';' (io/csv_dialect.hpp).
 CsvParse split_csv(std::string_view text, char separator = ',');
-
-/// One field for a CSV file: quoted when it holds a comma, quote or line break.
-std::string csv_field(std::string_view value);
 
 } // namespace billijk::review

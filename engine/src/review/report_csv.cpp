@@ -1,4 +1,4 @@
-#include "review/csv.hpp"
+#include "io/csv_dialect.hpp"
 #include "review/derivation.hpp"
 #include "review/report_format.hpp"
 
@@ -13,7 +13,7 @@ constexpr char const* header = "record,group,line,decision_id,case_id,provision,
 
 void row(std::ostringstream& out, std::vector<std::string> const& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i)
-        out << (i ? "," : "") << csv_field(cells[i]);
+        out << (i ? "," : "") << io::csv_field(cells[i]);
     out << "\n";
 }
 

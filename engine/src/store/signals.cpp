@@ -1,5 +1,6 @@
 #include "store/signals.hpp"
 
+#include "io/csv_dialect.hpp"
 #include "io/report_json.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -30,15 +31,6 @@ std::vector<std::string> split_cites(std::string const& cites) {
         start = end + 1;
     }
     return out;
-}
-
-std::string csv_field(std::string const& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 } // namespace
@@ -168,9 +160,9 @@ std::string render_signals_csv(Signals const& s) {
     std::stable_sort(rows.begin(), rows.end(),
                      [](Row const& a, Row const& b) { return a.month < b.month; });
     for (auto const& row : rows)
-        out += csv_field(row.month) + "," + csv_field(row.rule->package) + "," +
-               csv_field(row.rule->rule) + "," + csv_field(row.rule->kind) + "," +
-               csv_field(row.rule->cites) + "," + std::to_string(row.overrides) + "\r\n";
+        out += io::csv_field(row.month) + "," + io::csv_field(row.rule->package) + "," +
+               io::csv_field(row.rule->rule) + "," + io::csv_field(row.rule->kind) + "," +
+               io::csv_field(row.rule->cites) + "," + std::to_string(row.overrides) + "\r\n";
     return out;
 }
 

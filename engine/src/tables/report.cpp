@@ -2,9 +2,8 @@
 // JSON keys are sorted (nlohmann::json's std::map), so equal inputs give equal bytes.
 #include "tables/verify.hpp"
 
+#include "io/csv_dialect.hpp"
 #include "io/report_json.hpp"
-
-#include "review/csv.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -113,7 +112,7 @@ std::string report_json(VerifyReport const& report, std::string const& table_pat
 }
 
 std::string report_csv(VerifyReport const& report) {
-    using review::csv_field;
+    using io::csv_field;
     std::string out = "line,label,published,computed,difference,follows,explanations\n";
     for (auto const& r : report.rows) {
         std::string fits;
