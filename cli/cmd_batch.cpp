@@ -15,6 +15,7 @@
 #include "batch/pipeline.hpp"
 #include "batch/progress.hpp"
 #include "batch/reader.hpp"
+#include "batch/result_csv.hpp"
 #include "batch/writer.hpp"
 #include "diag/render.hpp"
 #include "io/fingerprint.hpp"
@@ -22,7 +23,9 @@
 #include "store/capture.hpp"
 
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <thread>
 
@@ -214,6 +217,17 @@ int cmd_batch(int argc, char** argv) {
     };
     batch::LineWork work{rules.value(), reader.value().format(), csv ? &*csv : nullptr, options,
                          !args.has("no-explain")};
+    // --out RESULTS.csv: a row per provision, in the input CSV's separator (docs/batch.md).
+    if (out_path != "-" && batch::format_of(out_path) == batch::InputFormat::csv) {
+        work.output = batch::OutputFormat::csv;
+        work.output_separator = csv ? reader.value().separator() : ',';
+        std::string const header = batch::result_csv_header(work.output_separator) + "\n";
+        if (std::fwrite(header.data(), 1, header.size(), out.get()) != header.size()) {
+            std::cerr << command << ": error[B0004]: " << out_path
+                      << ": cannot write the output: " << std::strerror(errno) << "\n";
+            return exit_usage;
+        }
+    }
     StoreRun store_run;
     batch::DictionarySample sample;
     if (storing) {

@@ -1,5 +1,6 @@
 #include "batch/line.hpp"
 
+#include "batch/result_csv.hpp"
 #include "io/case_json.hpp"
 #include "io/fingerprint.hpp"
 #include "io/indication_json.hpp"
@@ -53,7 +54,8 @@ LineResult LineWork::process(InputRecord const& record) const {
         for (auto const& d : diags.items())
             if (d.severity == Severity::error)
                 r.problems.push_back(d);
-        r.output = error_line(r.line, r.problems);
+        r.output = output == OutputFormat::csv ? error_csv_row(r.line, r.problems, output_separator)
+                                               : error_line(r.line, r.problems);
         return std::move(r);
     };
 
@@ -61,10 +63,12 @@ LineResult LineWork::process(InputRecord const& record) const {
     if (!indicated)
         return failed(indicated.diagnostics());
     Indication const& result = indicated.value().indication;
-    // Written once, in place in the result line, for the line and the store.
+    // Written once, in place in the result line, for the line and the store (a CSV output
+    // writes it only for the store).
     std::string line = "{\"indication\":";
     std::size_t const json_from = line.size();
-    line = io::append_indication_json_line(std::move(line), result, explain);
+    if (output == OutputFormat::jsonl || store_key != nullptr)
+        line = io::append_indication_json_line(std::move(line), result, explain);
     if (store_key != nullptr) {
         // The stored bytes are exactly the result line's indication, as replay recomputes them
         // (`indicate --format json` on one line); with --no-explain without the explanations,
@@ -83,6 +87,10 @@ LineResult LineWork::process(InputRecord const& record) const {
         r.undetermined += p.status == Status::undetermined ? 1 : 0;
     }
     r.indicated = true;
+    if (output == OutputFormat::csv) {
+        r.output = result_csv_rows(r.line, result, output_separator);
+        return r;
+    }
     line += ",\"line\":";
     line += std::to_string(r.line);
     line += '}';

@@ -20,11 +20,16 @@
 
 namespace billijk::batch {
 
+/// What `--out` is: JSON Lines (the whole indication per line) or CSV (a row per provision,
+/// batch/result_csv.hpp), chosen by the file's extension.
+enum class OutputFormat { jsonl, csv };
+
 struct LineResult {
     std::size_t line = 0;
     bool indicated = false;
-    std::string output;               ///< {"indication":…,"line":N} or {"errors":[…],"line":N}
-    std::vector<Diagnostic> problems; ///< why the line gave no indication
+    /// JSON Lines: {"indication":…,"line":N} or {"errors":[…],"line":N}; CSV: its rows.
+    std::string output;
+    std::vector<Diagnostic> problems;                       ///< why the line gave no indication
     std::size_t granted = 0, refused = 0, undetermined = 0; ///< provisions by status
     std::optional<store::PreparedIndication> stored;        ///< with --store
 };
@@ -34,7 +39,9 @@ struct LineWork {
     InputFormat format = InputFormat::jsonl;
     CsvColumns const* csv = nullptr; ///< the validated header (CSV only)
     IndicateOptions options;
-    bool explain = true;                                   ///< false: --no-explain
+    bool explain = true; ///< false: --no-explain
+    OutputFormat output = OutputFormat::jsonl;
+    char output_separator = ','; ///< CSV output: the input CSV's separator, else ','
     store::PseudonymKey const* store_key = nullptr;        ///< set with --store
     std::set<std::string> const* known_packages = nullptr; ///< with --store
     store::OutputDictionary const* dictionary = nullptr;   ///< with --store: the run's, if any
