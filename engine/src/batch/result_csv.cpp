@@ -37,6 +37,15 @@ std::string amount_text(Decimal const& amount, char separator) {
     return text;
 }
 
+/// A text from the input (the case id) as a cell a spreadsheet shows and does not evaluate: one
+/// that begins like a formula (= + - @, or a tab or carriage return before one) is prefixed with
+/// an apostrophe, as OWASP advises against CSV injection.
+std::string inert(std::string const& text) {
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+        return "'" + text;
+    return text;
+}
+
 void put_quantity(std::optional<Quantity> const& q, std::string& amount, std::string& unit,
                   char separator) {
     if (!q)
@@ -78,7 +87,7 @@ std::string result_csv_rows(std::size_t line, Indication const& indication, char
     for (auto const& p : indication.provisions) {
         std::array<std::string, columns.size()> cells;
         cells[0] = std::to_string(line);
-        cells[1] = indication.case_id;
+        cells[1] = inert(indication.case_id);
         cells[2] = p.provision;
         cells[3] = std::string(io::status_name(p.status));
         cells[4] = p.form;
@@ -96,7 +105,7 @@ std::string result_csv_rows(std::size_t line, Indication const& indication, char
     if (out.empty()) {
         std::array<std::string, columns.size()> cells;
         cells[0] = std::to_string(line);
-        cells[1] = indication.case_id;
+        cells[1] = inert(indication.case_id);
         cells[14] = indication.fingerprint;
         out = row(cells, separator);
     }
@@ -111,7 +120,7 @@ std::string error_csv_row(std::size_t line, std::vector<Diagnostic> const& probl
         if (!cells[15].empty())
             cells[15] += " | ";
         // A message may quote bytes of a line that is not UTF-8; the file stays UTF-8.
-        cells[15] += d.id + " " + utf8_display(d.message);
+        cells[15] += d.id + " " + utf8_display(d.message); // begins with the id: inert
     }
     return row(cells, separator);
 }
