@@ -37,15 +37,6 @@ std::string amount_text(Decimal const& amount, char separator) {
     return text;
 }
 
-/// A text from the input (the case id) as a cell a spreadsheet shows and does not evaluate: one
-/// that begins like a formula (= + - @, or a tab or carriage return before one) is prefixed with
-/// an apostrophe, as OWASP advises against CSV injection.
-std::string inert(std::string const& text) {
-    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
-        return "'" + text;
-    return text;
-}
-
 void put_quantity(std::optional<Quantity> const& q, std::string& amount, std::string& unit,
                   char separator) {
     if (!q)
@@ -87,7 +78,7 @@ std::string result_csv_rows(std::size_t line, Indication const& indication, char
     for (auto const& p : indication.provisions) {
         std::array<std::string, columns.size()> cells;
         cells[0] = std::to_string(line);
-        cells[1] = inert(indication.case_id);
+        cells[1] = io::inert_in_spreadsheet(indication.case_id);
         cells[2] = p.provision;
         cells[3] = std::string(io::status_name(p.status));
         cells[4] = p.form;
@@ -105,7 +96,7 @@ std::string result_csv_rows(std::size_t line, Indication const& indication, char
     if (out.empty()) {
         std::array<std::string, columns.size()> cells;
         cells[0] = std::to_string(line);
-        cells[1] = inert(indication.case_id);
+        cells[1] = io::inert_in_spreadsheet(indication.case_id);
         cells[14] = indication.fingerprint;
         out = row(cells, separator);
     }

@@ -44,6 +44,12 @@ std::string csv_field(std::string_view value, char separator) {
     return out;
 }
 
+std::string inert_in_spreadsheet(std::string_view text) {
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+        return "'" + std::string(text);
+    return std::string(text);
+}
+
 std::optional<std::string> rewritten_date(std::string_view cell) {
     auto digits = [&](std::size_t& i, std::size_t most) {
         std::size_t const from = i;

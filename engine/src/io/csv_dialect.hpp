@@ -35,6 +35,12 @@ std::string decimal_text(std::string_view cell, char separator);
 /// holds the separator, a quote or a line break.
 std::string csv_field(std::string_view value, char separator = ',');
 
+/// A text from the input (a case id, a decision id, a label) as a CSV cell a spreadsheet shows
+/// and does not evaluate: one that begins like a formula (= + - @, a tab or a carriage return)
+/// gets an apostrophe before it, as OWASP advises against CSV injection. Only for texts: a
+/// negative amount keeps its sign.
+std::string inert_in_spreadsheet(std::string_view text);
+
 /// Why `cell` is not read as a date: it is D-M-YYYY (or with '/' or '.'), as a spreadsheet
 /// re-writes the dates it recognises when it saves CSV. It is not turned round, because whether
 /// 1-6-2017 is in June or January depends on the spreadsheet's locale. Nothing for other cells.

@@ -39,17 +39,19 @@ std::string write_report_csv(Report const& report) {
     for (auto const& d : report.decisions)
         for (auto const& f : d.fields)
             if (f.verdict != Verdict::equal)
-                row(out, {"field", "", std::to_string(d.line), d.decision_id, d.case_id,
-                          d.provision, f.field, f.proposed, f.engine, f.difference,
-                          std::string(to_string(f.verdict)), joined(f.explanation, " | ")});
+                row(out,
+                    {"field", "", std::to_string(d.line), io::inert_in_spreadsheet(d.decision_id),
+                     io::inert_in_spreadsheet(d.case_id), d.provision, f.field, f.proposed,
+                     f.engine, f.difference, std::string(to_string(f.verdict)),
+                     joined(f.explanation, " | ")});
     auto groups = unequal_groups(report);
     for (std::size_t i = 0; i < groups.size(); ++i) {
         auto const& g = *groups[i];
         for (std::size_t k = 0; k < g.members.size(); ++k) {
             auto const& d = report.decisions[g.members[k]];
-            row(out, {"equal_case", std::to_string(i + 1), std::to_string(d.line), d.decision_id,
-                      d.case_id, d.provision, "budget",
-                      d.decided_budget ? render(*d.decided_budget) : "",
+            row(out, {"equal_case", std::to_string(i + 1), std::to_string(d.line),
+                      io::inert_in_spreadsheet(d.decision_id), io::inert_in_spreadsheet(d.case_id),
+                      d.provision, "budget", d.decided_budget ? render(*d.decided_budget) : "",
                       d.engine_budget ? render(*d.engine_budget) : "", "", "unequal",
                       drivers_text(g, k)});
         }

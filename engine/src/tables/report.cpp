@@ -120,9 +120,10 @@ std::string report_csv(VerifyReport const& report) {
             fits += (fits.empty() ? "" : "; ") + f;
         if (!r.follows && fits.empty())
             fits = "no rounding explains it";
-        out += std::to_string(r.line) + "," + csv_field(r.label) + "," + r.published.to_string() +
-               "," + r.computed.to_string() + "," + r.difference.to_string() + "," +
-               (r.follows ? "yes" : "no") + "," + csv_field(fits) + "\n";
+        out += std::to_string(r.line) + "," + csv_field(io::inert_in_spreadsheet(r.label)) + "," +
+               r.published.to_string() + "," + r.computed.to_string() + "," +
+               r.difference.to_string() + "," + (r.follows ? "yes" : "no") + "," + csv_field(fits) +
+               "\n";
     }
     return out;
 }

@@ -50,3 +50,15 @@ TEST_CASE("io: a date a spreadsheet re-wrote as day-month-year is named, not tur
         CHECK_FALSE(rewritten_date(other));
     }
 }
+
+TEST_CASE("io: a text that begins like a formula is inert in a spreadsheet", "[io][csv]") {
+    using billijk::io::inert_in_spreadsheet;
+    CHECK(inert_in_spreadsheet("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")");
+    CHECK(inert_in_spreadsheet("+31") == "'+31");
+    CHECK(inert_in_spreadsheet("-1+1") == "'-1+1");
+    CHECK(inert_in_spreadsheet("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(inert_in_spreadsheet("\t=1") == "'\t=1");
+    CHECK(inert_in_spreadsheet("BAR-2017-0001") == "BAR-2017-0001");
+    CHECK(inert_in_spreadsheet("K=1") == "K=1");
+    CHECK(inert_in_spreadsheet("") == "");
+}
