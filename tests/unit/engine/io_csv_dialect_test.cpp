@@ -62,3 +62,15 @@ TEST_CASE("io: a text that begins like a formula is inert in a spreadsheet", "[i
     CHECK(inert_in_spreadsheet("K=1") == "K=1");
     CHECK(inert_in_spreadsheet("") == "");
 }
+
+TEST_CASE("io: a CSV field is quoted when it holds the separator, a quote or a line break",
+          "[io][csv]") {
+    using billijk::io::csv_field;
+    CHECK(csv_field("a,b") == "\"a,b\"");
+    CHECK(csv_field("plain") == "plain");
+    CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(csv_field("two\nlines") == "\"two\nlines\"");
+    CHECK(csv_field("a;b") == "a;b");
+    CHECK(csv_field("a;b", ';') == "\"a;b\"");
+    CHECK(csv_field("16,00", ';') == "16,00");
+}

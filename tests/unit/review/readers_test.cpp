@@ -1,4 +1,3 @@
-#include "io/csv_dialect.hpp"
 #include "review/csv.hpp"
 #include "review/decision_csv.hpp"
 #include "review/decision_jsonl.hpp"
@@ -15,14 +14,6 @@ TEST_CASE("csv fields may be quoted, with commas, doubled quotes and line breaks
     CHECK(p.records[2].fields[0] == "two\nlines");
     CHECK(!p.unterminated_quote_line);
     CHECK(split_csv("a,\"b\n").unterminated_quote_line == std::size_t{1});
-    using billijk::io::csv_field;
-    CHECK(csv_field("a,b") == "\"a,b\"");
-    CHECK(csv_field("plain") == "plain");
-    CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
-    CHECK(csv_field("two\nlines") == "\"two\nlines\"");
-    CHECK(csv_field("a;b") == "a;b");
-    CHECK(csv_field("a;b", ';') == "\"a;b\"");
-    CHECK(csv_field("16,00", ';') == "16,00");
 }
 
 TEST_CASE("every malformed JSONL line is reported with its line and field") {
