@@ -221,6 +221,10 @@ int cmd_batch(int argc, char** argv) {
     if (out_path != "-" && batch::format_of(out_path) == batch::InputFormat::csv) {
         work.output = batch::OutputFormat::csv;
         work.output_separator = csv ? reader.value().separator() : ',';
+        // The rows hold no explanation, and an indication's values do not depend on building
+        // one: without --store nothing would read it.
+        if (!storing)
+            work.explain = false;
         std::string const header = batch::result_csv_header(work.output_separator) + "\n";
         if (std::fwrite(header.data(), 1, header.size(), out.get()) != header.size()) {
             std::cerr << command << ": error[B0004]: " << out_path
