@@ -174,6 +174,17 @@ def main():
     if r.returncode != 1 or "dates.csv:2: error[B0003]: column birth_date: a date written " \
             "day-month-year" not in r.stderr or "2 read, 1 indicated" not in r.stderr:
         fail(f"a day-month-year date: exit {r.returncode}: {r.stderr}")
+    # The same in a household member's birth date, which names the member, not the date.
+    household = rows[0].index("household")
+    with open(dates_csv, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerows([rows[0], rows[1][:household] + ["child;parent:1-1-1980:overloaded"] +
+                     rows[1][household + 1:], rows[2]])
+    r = run([a.billijk, "batch", dates_csv, "--out", dates_csv + ".out"] + common)
+    if r.returncode != 1 or "dates.csv:2: error[B0003]: column household: member 2 (parent): " \
+            "birth date: a date written day-month-year" not in r.stderr or \
+            "1-1-1980" in r.stderr or "2 read, 1 indicated" not in r.stderr:
+        fail(f"a day-month-year household birth date: exit {r.returncode}: {r.stderr}")
 
     # A bad CSV record is an error record; a bad header stops the run (exit 3).
     bad_csv = os.path.join(a.work, "bad.csv")

@@ -58,10 +58,13 @@ Diagnostics cell_error(std::string const& column, std::string const& message) {
     return fail("B0003", std::nullopt, "column " + column + ": " + message);
 }
 
-/// "parent:1980-01-01:overloaded;child" → household members.
+/// "parent:1980-01-01:overloaded;child" → household members. A birth date a spreadsheet
+/// re-wrote (14-3-1980) is refused as in the birth_date column, naming the member by its place
+/// and role rather than repeating the date.
 Result<nlohmann::json> household(std::string const& cell) {
     nlohmann::json members = nlohmann::json::array();
     std::size_t start = 0;
+    std::size_t place = 0;
     while (start <= cell.size()) {
         std::size_t end = cell.find(';', start);
         if (end == std::string::npos)
@@ -70,6 +73,7 @@ Result<nlohmann::json> household(std::string const& cell) {
         start = end + 1;
         if (member.empty())
             continue;
+        ++place;
         nlohmann::json m = nlohmann::json::object();
         std::size_t part_start = 0;
         for (int part = 0; part_start <= member.size(); ++part) {
@@ -82,9 +86,13 @@ Result<nlohmann::json> household(std::string const& cell) {
                 m["role"] = text;
             else if (text == "overloaded")
                 m["overloaded"] = true;
-            else if (!text.empty() && !m.contains("birth_date"))
+            else if (!text.empty() && !m.contains("birth_date")) {
+                if (auto why = io::rewritten_date(text))
+                    return cell_error("household", "member " + std::to_string(place) + " (" +
+                                                       m["role"].get<std::string>() +
+                                                       "): birth date: " + *why);
                 m["birth_date"] = text;
-            else
+            } else
                 return cell_error("household",
                                   "'" + member + "': expected ROLE[:BIRTH_DATE][:overloaded]");
         }
