@@ -15,6 +15,7 @@
 #include "billijk/engine.hpp"
 #include "billijk/version.hpp"
 #include "diag/render.hpp"
+#include "io/csv_dialect.hpp"
 #include "review/decision_csv.hpp"
 #include "review/decision_jsonl.hpp"
 #include "review/report_format.hpp"
@@ -39,11 +40,12 @@ bool ends_with(std::string const& s, std::string const& suffix) {
            s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::string render_report(review::Report const& report, std::string const& format) {
+/// `separator`: the CSV dialect of the report, that of the decisions file (',' for JSON Lines).
+std::string render_report(review::Report const& report, std::string const& format, char separator) {
     if (format == "json")
         return review::write_report_json(report);
     if (format == "csv")
-        return review::write_report_csv(report);
+        return review::write_report_csv(report, separator);
     if (format == "html")
         return review::write_report_html(report);
     return review::write_report_text(report);
@@ -131,8 +133,12 @@ int show_stored_review(Args const& args, std::string const& format) {
               << (review.recorded_at.empty() ? "an unknown time (no audit entry)"
                                              : review.recorded_at)
               << "\n";
+    // A review of a semicolon-separated decisions file recorded its CSV dialect with its options.
+    auto const options = nlohmann::json::parse(review.options, nullptr, false);
+    char const separator =
+        options.is_object() && options.value("csv_separator", "") == ";" ? ';' : ',';
     std::string const out =
-        format == "json" ? review.report : render_report(report.value(), format);
+        format == "json" ? review.report : render_report(report.value(), format, separator);
     return emit_report(args, out) ? exit_ok : exit_bad_input;
 }
 
@@ -192,6 +198,9 @@ int cmd_review(int argc, char** argv) {
     }
 
     bool const csv = ends_with(path, ".csv");
+    // The report's CSV in the decisions file's dialect: a spreadsheet in a Dutch locale that
+    // saved the decisions with semicolons opens the report the same way.
+    char const separator = csv ? io::csv_file_separator(*text) : ',';
     auto file =
         csv ? review::read_decisions_csv(*text, path) : review::read_decisions_jsonl(*text, path);
     auto report = review::review_decisions(rules.value(), file.decisions, options, file.errors);
@@ -205,7 +214,7 @@ int cmd_review(int argc, char** argv) {
         evaluation_error = evaluation_error || e.evaluation;
     }
 
-    if (!emit_report(args, render_report(report, format)))
+    if (!emit_report(args, render_report(report, format, separator)))
         return exit_bad_input;
     if (evaluation_error)
         return exit_eval_error;
@@ -215,9 +224,11 @@ int cmd_review(int argc, char** argv) {
         return exit_bad_input;
     }
     if (args.has("store")) {
-        nlohmann::json const stored_options{{"equal_cases", options.equal_cases},
-                                            {"lang", lang},
-                                            {"tolerance", args.option("tolerance").value_or("")}};
+        nlohmann::json stored_options{{"equal_cases", options.equal_cases},
+                                      {"lang", lang},
+                                      {"tolerance", args.option("tolerance").value_or("")}};
+        if (separator == ';') // only then, so that other reviews keep their options' bytes
+            stored_options["csv_separator"] = ";";
         if (int const code = store_review_of_run(args.option("db"), path, *text, file, report,
                                                  stored_options.dump());
             code != exit_ok)

@@ -7,7 +7,8 @@ whose hash the audit log holds), and stderr says what was reviewed and when it w
 time of its audit entry). Also: an unknown review is S0113 (exit 7); a report edited in
 the database is refused with S0114 (exit 7), whether its hash column was left alone or made to
 match; --show with options that belong to a new review is a usage error (exit 2); a decisions
-file whose name is not UTF-8 is stored with the name's odd bytes escaped.
+file whose name is not UTF-8 is stored with the name's odd bytes escaped; a review of decisions
+with semicolons (a Dutch spreadsheet) is shown again with the same semicolon CSV.
 """
 import argparse
 import hashlib
@@ -101,6 +102,23 @@ def main():
         named = run("review", "--show", "1", "--db", str(name_db), expect=0)
         if b"8 decisions in besluit\\xE9.jsonl" not in named.stderr:
             bad.append(f"a file name that is not UTF-8: {named.stderr.decode()}")
+
+        # Decisions saved by a spreadsheet in a Dutch locale (semicolons, decimal commas): the
+        # CSV report is in that dialect, and --show gives it again from the stored options.
+        dutch = Path(a.decisions).resolve().parent.parent / "csv-semicolons" / "decisions.csv"
+        dutch_db = Path(tmp) / "dutch.db"
+        dutch_review = ["review", str(dutch), "--rules", a.rules, "--plugin-path", "",
+                        "--equal-cases", "--format", "csv"]
+        printed = run(*dutch_review, "--store", "--db", str(dutch_db), expect=1).stdout
+        shown = run("review", "--show", "1", "--db", str(dutch_db), "--format", "csv", expect=0)
+        if not printed.startswith(b"record;group;line;") or b"7000,50 eur/year" not in printed:
+            bad.append(f"a semicolon decisions file gave another CSV dialect: {printed[:200]}")
+        if shown.stdout != printed:
+            bad.append("--show of a semicolon review's CSV differs from what review printed")
+        if b'"csv_separator":";"' not in shown.stderr:
+            bad.append(f"the semicolon review's options: {shown.stderr.decode()}")
+        if b"csv_separator" in run("review", "--show", "1", "--db", str(db), expect=0).stderr:
+            bad.append("a review of JSON Lines decisions recorded a CSV separator")
 
         for extra in (["--lang", "en"], ["--equal-cases"], ["--store"], [a.decisions],
                       ["--rules", a.rules]):

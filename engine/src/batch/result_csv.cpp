@@ -27,21 +27,11 @@ std::string row(std::array<std::string, columns.size()> const& cells, char separ
     return out;
 }
 
-/// An amount as the file's spreadsheet reads it: "6656.00", or "6656,00" with semicolons.
-std::string amount_text(Decimal const& amount, char separator) {
-    std::string text = amount.to_string();
-    if (separator == ';')
-        for (char& c : text)
-            if (c == '.')
-                c = ',';
-    return text;
-}
-
 void put_quantity(std::optional<Quantity> const& q, std::string& amount, std::string& unit,
                   char separator) {
     if (!q)
         return;
-    amount = amount_text(q->amount, separator);
+    amount = io::spreadsheet_decimal(q->amount.to_string(), separator);
     unit = q->unit.to_string();
 }
 

@@ -44,6 +44,13 @@ std::string csv_field(std::string_view value, char separator) {
     return out;
 }
 
+std::string spreadsheet_decimal(std::string_view amount, char separator) {
+    std::string text(amount);
+    if (separator == ';')
+        std::replace(text.begin(), std::find(text.begin(), text.end(), ' '), '.', ',');
+    return text;
+}
+
 std::string inert_in_spreadsheet(std::string_view text) {
     if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
         return "'" + std::string(text);

@@ -6,6 +6,7 @@
 //   char const separator = io::csv_separator(header_line);             // ',' or ';'
 //   if (auto why = io::ambiguous_decimal(cell, separator)) error(column, *why);
 //   std::string amount = io::decimal_text(cell, separator);            // "16,00" -> "16.00"
+//   out += io::spreadsheet_decimal("6656.00", separator);              // "6656,00" with ';'
 #pragma once
 
 #include <optional>
@@ -30,6 +31,11 @@ std::optional<std::string> ambiguous_decimal(std::string_view cell, char separat
 /// comma becomes a point ("16,00" -> "16.00"); otherwise the cell as it is. Whether the result is
 /// a decimal is for the contract's reader to say.
 std::string decimal_text(std::string_view cell, char separator);
+
+/// A decimal written for a spreadsheet that reads `separator`-separated CSV: with ';' the decimal
+/// point of its first word becomes a comma ("6656.00" -> "6656,00", "30.00 eur/hour" ->
+/// "30,00 eur/hour"); otherwise the text as it is. The inverse of decimal_text, for output.
+std::string spreadsheet_decimal(std::string_view amount, char separator);
 
 /// One field for a CSV file with `separator`: in double quotes (a quote inside doubled) when it
 /// holds the separator, a quote or a line break.

@@ -16,7 +16,9 @@ namespace billijk::review {
 
 std::string write_report_text(Report const& report);
 std::string write_report_json(Report const& report);
-std::string write_report_csv(Report const& report);
+/// With `separator` ';' the dialect of a spreadsheet in a Dutch locale, as the decisions file of
+/// the review was written: semicolons between fields, decimal commas in the amounts.
+std::string write_report_csv(Report const& report, char separator = ',');
 std::string write_report_html(Report const& report);
 
 /// The equal-case groups that are findings (budgets differ), in report order.

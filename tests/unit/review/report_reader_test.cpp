@@ -1,12 +1,15 @@
 // A review report read back from its JSON renders as the report did: the JSON itself byte for
 // byte, and the text, CSV and HTML made from it. A report that was edited so that it no longer
 // holds together is refused with the field named.
+#include "review/csv.hpp"
 #include "review/report_format.hpp"
 #include "review/report_reader.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 using namespace billijk;
 using namespace billijk::review;
@@ -192,4 +195,42 @@ TEST_CASE("A review report that does not hold together is refused with the field
     CHECK(problem(edited(json, {"summary", "equal_case_groups"}, 4)) ==
           "the review report cannot be read: summary.equal_case_groups: is more groups than the "
           "decisions can form (two or more decisions each)");
+}
+
+TEST_CASE("The CSV report in a Dutch spreadsheet's dialect has the same cells, amounts with a "
+          "decimal comma",
+          "[review]") {
+    Report const report = sample_report();
+    auto const commas = split_csv(write_report_csv(report), ',');
+    auto const semicolons = split_csv(write_report_csv(report, ';'), ';');
+    REQUIRE(commas.records.size() == semicolons.records.size());
+    REQUIRE(commas.records.size() > 3);
+    std::size_t converted = 0;
+    for (std::size_t r = 0; r < commas.records.size(); ++r) {
+        auto const& plain = commas.records[r].fields;
+        auto const& dutch = semicolons.records[r].fields;
+        REQUIRE(plain.size() == dutch.size());
+        for (std::size_t c = 0; c < plain.size(); ++c) {
+            // The amounts (proposed, engine, difference) of a quantity, rate or budget.
+            bool const amount =
+                r > 0 && c >= 7 && c <= 9 &&
+                (plain[6] == "quantity" || plain[6] == "rate" || plain[6] == "budget");
+            if (!amount) {
+                CHECK(dutch[c] == plain[c]);
+                continue;
+            }
+            std::string expected = plain[c];
+            auto const number_end = expected.find(' ');
+            std::replace(expected.begin(),
+                         number_end == std::string::npos ? expected.end()
+                                                         : expected.begin() + number_end,
+                         '.', ',');
+            CHECK(dutch[c] == expected);
+            converted += dutch[c] != plain[c] ? 1 : 0;
+        }
+    }
+    // The explanation text keeps the rule language's point: "0.01" in a formula is one argument.
+    CHECK(converted >= 8);
+    CHECK(write_report_csv(report, ';').find("6656,00 eur/year") != std::string::npos);
+    CHECK(write_report_csv(report, ';').find("hourly_rate = 16.00 eur/hour") != std::string::npos);
 }
