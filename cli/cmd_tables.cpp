@@ -144,7 +144,7 @@ int cmd_tables(int argc, char** argv) {
     if (format == "json")
         std::cout << tables::report_json(report, *table_path);
     else if (format == "csv")
-        std::cout << tables::report_csv(report);
+        std::cout << tables::report_csv(report, read.table->separator);
     else
         std::cout << tables::report_text(report, *table_path);
     return report.mismatches() == 0 ? exit_ok : exit_findings;

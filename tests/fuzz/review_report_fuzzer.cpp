@@ -37,6 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         fail("writing what was read is not stable", json);
     (void)review::write_report_text(report.value());
     (void)review::write_report_csv(report.value());
+    (void)review::write_report_csv(report.value(), ';');
     (void)review::write_report_html(report.value());
     return 0;
 }

@@ -54,7 +54,8 @@ ReadTable read_published_table(std::string_view text) {
     std::string const body = without_comments(without_bom(text));
     // Semicolons when a spreadsheet in a Dutch locale saved it; amounts are read with either
     // decimal separator anyway (tables/amount.hpp).
-    auto const csv = review::split_csv(body, io::csv_file_separator(body));
+    char const separator = io::csv_file_separator(body);
+    auto const csv = review::split_csv(body, separator);
     if (csv.unterminated_quote_line) {
         out.errors.push_back({*csv.unterminated_quote_line, 0, {}, "unterminated quote"});
         return out;
@@ -64,6 +65,7 @@ ReadTable read_published_table(std::string_view text) {
         return out;
     }
     PublishedTable table;
+    table.separator = separator;
     table.header_line = csv.records.front().line;
     std::set<std::string> seen;
     for (std::size_t i = 0; i < csv.records.front().fields.size(); ++i) {

@@ -35,6 +35,9 @@ struct TableRow {
 struct PublishedTable {
     std::vector<std::string> header;
     std::size_t header_line = 0;
+    /// ',' or, as a spreadsheet in a Dutch locale saves CSV, ';' (io/csv_dialect.hpp): the
+    /// dialect the CSV report is written in.
+    char separator = ',';
     std::vector<TableRow> rows;
 };
 

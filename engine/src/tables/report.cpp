@@ -111,19 +111,23 @@ std::string report_json(VerifyReport const& report, std::string const& table_pat
     return io::report_json_text(out);
 }
 
-std::string report_csv(VerifyReport const& report) {
-    using io::csv_field;
-    std::string out = "line,label,published,computed,difference,follows,explanations\n";
+std::string report_csv(VerifyReport const& report, char separator) {
+    std::string const sep(1, separator);
+    auto field = [&](std::string_view text) { return io::csv_field(text, separator); };
+    auto amount = [&](Decimal const& d) {
+        return io::spreadsheet_decimal(d.to_string(), separator);
+    };
+    std::string out = "line" + sep + "label" + sep + "published" + sep + "computed" + sep +
+                      "difference" + sep + "follows" + sep + "explanations\n";
     for (auto const& r : report.rows) {
         std::string fits;
         for (auto const& f : fit_texts(r))
             fits += (fits.empty() ? "" : "; ") + f;
         if (!r.follows && fits.empty())
             fits = "no rounding explains it";
-        out += std::to_string(r.line) + "," + csv_field(io::inert_in_spreadsheet(r.label)) + "," +
-               r.published.to_string() + "," + r.computed.to_string() + "," +
-               r.difference.to_string() + "," + (r.follows ? "yes" : "no") + "," + csv_field(fits) +
-               "\n";
+        out += std::to_string(r.line) + sep + field(io::inert_in_spreadsheet(r.label)) + sep +
+               amount(r.published) + sep + amount(r.computed) + sep + amount(r.difference) + sep +
+               (r.follows ? "yes" : "no") + sep + field(fits) + "\n";
     }
     return out;
 }

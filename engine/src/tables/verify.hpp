@@ -66,9 +66,11 @@ VerifyOutcome verify(sema::Program const& program, PublishedTable const& table,
                      VerifyOptions const& options);
 
 /// The report as text (mismatches with their explanations, then a summary line), as JSON
-/// (sorted keys, every row) and as CSV (one line per row). `table_path` is shown as given.
+/// (sorted keys, every row) and as CSV (one line per row). `table_path` is shown as given. The
+/// CSV is in the table's dialect: with `separator` ';' semicolons between fields and decimal
+/// commas in the amounts, so the spreadsheet that saved the table opens the report in columns.
 std::string report_text(VerifyReport const& report, std::string const& table_path);
 std::string report_json(VerifyReport const& report, std::string const& table_path);
-std::string report_csv(VerifyReport const& report);
+std::string report_csv(VerifyReport const& report, char separator = ',');
 
 } // namespace billijk::tables

@@ -165,3 +165,20 @@ TEST_CASE("the reports are deterministic and list every row") {
           "rule as stated\"\n"
           "3,,750.00,750.00,0.00,yes,\n");
 }
+
+TEST_CASE("a table saved with semicolons gets its CSV report with semicolons and decimal commas") {
+    auto read = read_published_table("amount;published\n7098,50;5323,87\n1000;750,00\n");
+    REQUIRE(read.table);
+    CHECK(read.table->separator == ';');
+    auto out = verify(probe_rules().program(), *read.table, rule("share_plus_extra"));
+    REQUIRE(out.report);
+    // The same rows as the comma-separated table above; the explanations keep their words (in
+    // quotes: they hold the separator).
+    CHECK(report_csv(*out.report, read.table->separator) ==
+          "line;label;published;computed;difference;follows;explanations\n"
+          "2;;5323,87;5323,88;-0,01;no;\"truncation (down) to cents of the end result; "
+          "truncation (down) to cents of the intermediate `share * amount`, then the rest of the "
+          "rule as stated\"\n"
+          "3;;750,00;750,00;0,00;yes;\n");
+    CHECK(read_published_table("amount,published\n1000,750.00\n").table->separator == ',');
+}
