@@ -55,6 +55,28 @@ bool is_date_shape(std::string_view s) {
     return true;
 }
 
+/// The form of a text without its content, for a message about a birth date: a digit as 9, an
+/// ASCII letter as A, any other byte as ? (spaces and ASCII punctuation as they are); at most
+/// 24 characters, then "...". "14-03-2010" -> "99-99-9999".
+std::string form_of(std::string_view text) {
+    constexpr std::size_t most = 24;
+    std::string out;
+    for (std::size_t i = 0; i < text.size() && i < most; ++i) {
+        auto const c = static_cast<unsigned char>(text[i]);
+        if (is_digit(text[i]))
+            out += '9';
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            out += 'A';
+        else if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
+            out += static_cast<char>(c);
+        else
+            out += '?';
+    }
+    if (text.size() > most)
+        out += "...";
+    return out;
+}
+
 /// BSN elfproef: 9 digits, weights 9..2 and -1, weighted sum divisible by 11 and > 0.
 bool passes_elfproef(std::string_view digits) {
     long sum = 0;
@@ -238,18 +260,29 @@ class CaseReader {
         return node.boolean;
     }
 
-    std::optional<Date> date_value(JsonNode const& node, JsonPath const& path) {
+    /// A birth date is personal data, like the BSN: its messages give the form of what was found
+    /// ("99-99-9999"), never the date, since they reach stderr and batch result files.
+    enum class Shown { value, form_only };
+
+    std::optional<Date> date_value(JsonNode const& node, JsonPath const& path,
+                                   Shown shown = Shown::value) {
         std::string_view const expected = "a date like \"2017-07-01\"";
         auto s = string_value(node, path, expected);
         if (!s)
             return std::nullopt;
+        bool const personal = shown == Shown::form_only;
+        constexpr char const* not_repeated = " (a birth date is not repeated in messages)";
         if (!is_date_shape(*s)) {
-            error(e_bad_date, path, "expected " + std::string(expected) + ", found " + quote(*s));
+            error(e_bad_date, path,
+                  "expected " + std::string(expected) + ", found " +
+                      (personal ? "one of the form " + form_of(*s) + not_repeated : quote(*s)));
             return std::nullopt;
         }
         auto date = Date::parse(*s);
         if (!date)
-            error(e_bad_date, path, std::string(*s) + " is not a calendar date");
+            error(e_bad_date, path,
+                  personal ? std::string("is not a calendar date") + not_repeated
+                           : std::string(*s) + " is not a calendar date");
         return date;
     }
 
@@ -318,7 +351,7 @@ class CaseReader {
             }
         }
         if (auto const* n = member(node, "client", "birth_date", true))
-            if (auto d = date_value(*n, "client.birth_date"))
+            if (auto d = date_value(*n, "client.birth_date", Shown::form_only))
                 c.birth_date = *d;
     }
 
@@ -339,7 +372,8 @@ class CaseReader {
                                     {"parent", "partner", "child", "housemate", "other"}))
                     member_value.role = *s;
             if (auto const* n = member(m, path, "birth_date", false))
-                member_value.birth_date = date_value(*n, path.member("birth_date"));
+                member_value.birth_date =
+                    date_value(*n, path.member("birth_date"), Shown::form_only);
             if (auto const* n = member(m, path, "overloaded", false))
                 member_value.overloaded = bool_value(*n, path.member("overloaded")).value_or(false);
             household.push_back(std::move(member_value));

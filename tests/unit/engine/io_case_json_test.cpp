@@ -180,6 +180,24 @@ TEST_CASE("each problem is reported with its JSON path", "[io][case]") {
         CHECK(problems(with("2017-06-01", "1-6-2017")) ==
               one(R"(E0909 decision_date: expected a date like "2017-07-01", found "1-6-2017")"));
     }
+    // Nor a birth date: personal data too. The message gives the form of what was found (a byte
+    // of é, a quote: ?), at most 24 characters of it.
+    SECTION("birth date in another shape") {
+        CHECK(problems(with("2010-03-14", "14-03-2010")) ==
+              one("E0909 client.birth_date: expected a date like \"2017-07-01\", found one of the "
+                  "form 99-99-9999 (a birth date is not repeated in messages)"));
+        CHECK(problems(with("1980-01-01", "1 januari 1980\\u00e9\\\"")) ==
+              one("E0909 household[0].birth_date: expected a date like \"2017-07-01\", found one "
+                  "of the form 9 AAAAAAA 9999??? (a birth date is not repeated in messages)"));
+        CHECK(problems(with("2010-03-14", "14 March in the year 2010 after noon")) ==
+              one("E0909 client.birth_date: expected a date like \"2017-07-01\", found one of the "
+                  "form 99 AAAAA AA AAA AAAA 999... (a birth date is not repeated in messages)"));
+    }
+    SECTION("impossible birth date") {
+        CHECK(problems(with("2010-03-14", "2010-02-30")) ==
+              one("E0909 client.birth_date: is not a calendar date (a birth date is not repeated "
+                  "in messages)"));
+    }
     SECTION("period ends before it starts") {
         CHECK(problems(with(R"({"start": "2017-07-01", "end": "2018-06-30"})",
                             R"({"start": "2017-06-01", "end": "2017-01-01"})")) ==
