@@ -160,6 +160,14 @@ def main():
     if r.returncode != 1 or "zeros.csv:2: error[B0003]: column bsn: 8 digits, a BSN has 9: " \
             "a spreadsheet drops the leading zeros" not in r.stderr or short in r.stderr:
         fail(f"a BSN without its leading zero: exit {r.returncode}: {r.stderr}")
+    # Five digits were mistyped, not shortened by a spreadsheet: the case reader's own message.
+    with open(zeros_csv, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerows([rows[0], rows[1][:bsn] + [short[:5]] + rows[1][bsn + 1:], rows[2]])
+    r = run([a.billijk, "batch", zeros_csv, "--out", zeros_csv + ".out"] + common)
+    if r.returncode != 1 or "client.bsn: expected 9 digits, found 5 digits" not in r.stderr or \
+            "leading zeros" in r.stderr:
+        fail(f"a BSN of five digits: exit {r.returncode}: {r.stderr}")
 
     # A spreadsheet in a Dutch locale re-writes the dates it recognises as day-month-year: not
     # turned round (1-6-2017 is January in another locale), but said so, per column.

@@ -202,8 +202,11 @@ Result<std::string> CsvColumns::case_json(std::string_view record) const {
             c["period"]["end"] = std::move(date);
         } else if (name == "bsn") {
             // A spreadsheet takes a BSN for a number and drops its leading zeros; say so rather
-            // than only "expected 9 digits". The BSN itself is never repeated in a message.
-            if (cell.size() < 9 && cell.find_first_not_of("0123456789") == std::string::npos)
+            // than only "expected 9 digits". The BSN itself is never repeated in a message. Only
+            // for 7 or 8 digits: a BSN rarely begins with more than two zeros, and a shorter
+            // number was mistyped (the case reader says how many digits it found).
+            if (cell.size() >= 7 && cell.size() < 9 &&
+                cell.find_first_not_of("0123456789") == std::string::npos)
                 return cell_error(name, std::to_string(cell.size()) +
                                             " digits, a BSN has 9: a spreadsheet drops the "
                                             "leading zeros of a number; format the column as "
