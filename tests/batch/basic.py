@@ -193,6 +193,15 @@ def main():
             "birth date: a date written day-month-year" not in r.stderr or \
             "1-1-1980" in r.stderr or "2 read, 1 indicated" not in r.stderr:
         fail(f"a day-month-year household birth date: exit {r.returncode}: {r.stderr}")
+    # A member with two birth dates: named by place and role, its dates not repeated.
+    with open(dates_csv, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerows([rows[0], rows[1][:household] + ["parent:1980-01-01:1981-02-02"] +
+                     rows[1][household + 1:], rows[2]])
+    r = run([a.billijk, "batch", dates_csv, "--out", dates_csv + ".out"] + common)
+    if r.returncode != 1 or "column household: member 1 (parent): part 3 is neither its one " \
+            "birth date nor 'overloaded'" not in r.stderr or "1980-01-01" in r.stderr:
+        fail(f"a household member with two birth dates: exit {r.returncode}: {r.stderr}")
 
     # A bad CSV record is an error record; a bad header stops the run (exit 3).
     bad_csv = os.path.join(a.work, "bad.csv")

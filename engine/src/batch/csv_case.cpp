@@ -59,8 +59,8 @@ Diagnostics cell_error(std::string const& column, std::string const& message) {
 }
 
 /// "parent:1980-01-01:overloaded;child" → household members. A birth date a spreadsheet
-/// re-wrote (14-3-1980) is refused as in the birth_date column, naming the member by its place
-/// and role rather than repeating the date.
+/// re-wrote (14-3-1980) is refused as in the birth_date column. Messages name the member by its
+/// place and role and never repeat the date.
 Result<nlohmann::json> household(std::string const& cell) {
     nlohmann::json members = nlohmann::json::array();
     std::size_t start = 0;
@@ -74,6 +74,11 @@ Result<nlohmann::json> household(std::string const& cell) {
         if (member.empty())
             continue;
         ++place;
+        // "member 2 (parent)": a member is named by its place and role, never by its parts,
+        // which hold a birth date (docs/case-format.md: birth dates are not repeated).
+        auto named = [&](nlohmann::json const& m) {
+            return "member " + std::to_string(place) + " (" + m["role"].get<std::string>() + ")";
+        };
         nlohmann::json m = nlohmann::json::object();
         std::size_t part_start = 0;
         for (int part = 0; part_start <= member.size(); ++part) {
@@ -88,13 +93,15 @@ Result<nlohmann::json> household(std::string const& cell) {
                 m["overloaded"] = true;
             else if (!text.empty() && !m.contains("birth_date")) {
                 if (auto why = io::rewritten_date(text))
-                    return cell_error("household", "member " + std::to_string(place) + " (" +
-                                                       m["role"].get<std::string>() +
-                                                       "): birth date: " + *why);
+                    return cell_error("household", named(m) + ": birth date: " + *why);
                 m["birth_date"] = text;
             } else
                 return cell_error("household",
-                                  "'" + member + "': expected ROLE[:BIRTH_DATE][:overloaded]");
+                                  named(m) + ": part " + std::to_string(part + 1) +
+                                      (text.empty() ? " is empty"
+                                                    : " is neither its one birth date nor "
+                                                      "'overloaded'") +
+                                      "; expected ROLE[:BIRTH_DATE][:overloaded]");
         }
         members.push_back(std::move(m));
     }
