@@ -134,9 +134,11 @@ int show_stored_review(Args const& args, std::string const& format) {
                                              : review.recorded_at)
               << "\n";
     // A review of a semicolon-separated decisions file recorded its CSV dialect with its options.
+    // (Read defensively: the options are not covered by the report's hash.)
     auto const options = nlohmann::json::parse(review.options, nullptr, false);
-    char const separator =
-        options.is_object() && options.value("csv_separator", "") == ";" ? ';' : ',';
+    bool const semicolons =
+        options.is_object() && options.contains("csv_separator") && options["csv_separator"] == ";";
+    char const separator = semicolons ? ';' : ',';
     std::string const out =
         format == "json" ? review.report : render_report(report.value(), format, separator);
     return emit_report(args, out) ? exit_ok : exit_bad_input;

@@ -77,7 +77,7 @@ Result<nlohmann::json> household(std::string const& cell) {
         // "member 2 (parent)": a member is named by its place and role, never by its parts,
         // which hold a birth date (docs/case-format.md: birth dates are not repeated).
         auto named = [&](nlohmann::json const& m) {
-            return "member " + std::to_string(place) + " (" + m["role"].get<std::string>() + ")";
+            return "member " + std::to_string(place) + " (" + m.value("role", "") + ")";
         };
         nlohmann::json m = nlohmann::json::object();
         std::size_t part_start = 0;
