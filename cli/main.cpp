@@ -32,12 +32,13 @@ commands:
                        --store [--db FILE]  also record the review in the store's audit log
   review --show N      print stored review N again, as it was printed (docs/store.md)
                        --db FILE  --format text|json|csv|html  --output FILE
-  batch CASES.jsonl|CASES.csv --out RESULTS.jsonl
-                       indicate a whole caseload, streaming; one JSON line per input line, in
-                       input order whatever --threads; bad lines reported and skipped (exit 1)
+  batch CASES.jsonl|CASES.csv --out RESULTS.jsonl|RESULTS.csv
+                       indicate a whole caseload, streaming; one JSON line per input line (a
+                       .csv out: a row per provision, in the input CSV's dialect), in input
+                       order whatever --threads; bad lines reported and skipped (exit 1)
                        --threads N  --no-explain  --date YYYY-MM-DD  --rules DIR  --plugin-path P
                        --store [--db FILE] [--key-file FILE] [--commit-every N]  store each
-                       indication with its audit entry, N per transaction (default 1000)
+                       indication with its audit entry, N per transaction (default 5000)
                        --from-line N        continue an unfinished run (docs/batch.md)
   impact --draft DIR CASES...|--db FILE
                        the draft's effect: each case under the base rules and under the base
