@@ -171,34 +171,37 @@ echo
 if { "$billijk" 2>&1 || true; } | grep -q '^  batch '; then
   python3 "$src/bench/gen_caseload.py" --cases "$batch_cases" --out "$work/caseload.jsonl"
   head -c 32 /dev/urandom | base64 >"$work/key"
-  echo "| run | seconds | cases/s | results.jsonl MiB | store.db MiB | command |"
+  echo "| run | seconds | cases/s | results MiB | store.db MiB | command |"
   echo "|---|---:|---:|---:|---:|---|"
   mib() { # file: its size in MiB, or - when absent
     if [ -f "$1" ]; then awk "BEGIN { printf \"%.0f\", $(stat -c %s "$1") / 1048576 }"; else echo -; fi
   }
-  batch() { # label, batch args...
-    local label="$1"; shift
-    rm -f "$work/store.db" "$work/store.db-wal" "$work/store.db-shm" "$work/results.jsonl"
+  batch() { # label, results file name (results.jsonl or results.csv), batch args...
+    local label="$1" results="$2"; shift 2
+    rm -f "$work/store.db" "$work/store.db-wal" "$work/store.db-shm" "$work/$results"
     local t0 t1
     t0="$(date +%s.%N)"
-    "$billijk" batch "$work/caseload.jsonl" --out "$work/results.jsonl" "$@" >/dev/null 2>"$work/batch.err" \
+    "$billijk" batch "$work/caseload.jsonl" --out "$work/$results" "$@" >/dev/null 2>"$work/batch.err" \
       || { echo "| $label | FAILED: $(tail -1 "$work/batch.err") | | | | |"; return; }
     t1="$(date +%s.%N)"
     # A checkpoint first, so that the file holds everything (the WAL is then empty).
     [ -f "$work/store.db" ] && sqlite3 "$work/store.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
-    printf '| %s | %.1f | %.0f | %s | %s | `billijk batch caseload.jsonl --out results.jsonl %s` |\n' \
+    printf '| %s | %.1f | %.0f | %s | %s | `billijk batch caseload.jsonl --out %s %s` |\n' \
       "$label" "$(calc "$t1 - $t0")" "$(calc "$batch_cases / ($t1 - $t0)")" \
-      "$(mib "$work/results.jsonl")" "$(mib "$work/store.db")" "${*//$work\//}"
-    rm -f "$work/results.jsonl" # an explained line is ~32 KB: a 1M run writes ~32 GB
+      "$(mib "$work/$results")" "$(mib "$work/store.db")" "$results" "${*//$work\//}"
+    rm -f "$work/$results" # an explained line is ~32 KB: a 1M run writes ~32 GB
   }
-  batch "$batch_cases cases, 2 threads" --threads 2
-  batch "$batch_cases cases, 2 threads, no explanations" --threads 2 --no-explain
+  batch "$batch_cases cases, 2 threads" results.jsonl --threads 2
+  batch "$batch_cases cases, 2 threads, no explanations" results.jsonl --threads 2 --no-explain
   # With --no-explain the store keeps the indications without explanations too (docs/store.md);
-  # the last row stores them with their explanations.
-  batch "$batch_cases cases, 2 threads, --store" --threads 2 --store --db "$work/store.db" \
-    --key-file "$work/key" --no-explain
-  batch "$batch_cases cases, 2 threads, --store with explanations" --threads 2 --store \
-    --db "$work/store.db" --key-file "$work/key"
+  # the last two rows store them with their explanations, the last one with CSV results (a row
+  # per provision, as docs/batch.md advises for a caseload run into the store).
+  batch "$batch_cases cases, 2 threads, --store" results.jsonl --threads 2 --store \
+    --db "$work/store.db" --key-file "$work/key" --no-explain
+  batch "$batch_cases cases, 2 threads, --store with explanations" results.jsonl --threads 2 \
+    --store --db "$work/store.db" --key-file "$work/key"
+  batch "$batch_cases cases, 2 threads, --store with explanations, CSV results" results.csv \
+    --threads 2 --store --db "$work/store.db" --key-file "$work/key"
 else
   echo "TODO: \`billijk batch\` is not in this build; the 1M --store figure comes from"
   echo "\`billijk batch caseload.jsonl --out results.jsonl --threads 2 --store --db store.db --key-file key\`"
