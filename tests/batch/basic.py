@@ -184,21 +184,21 @@ def main():
         fail(f"a day-month-year date: exit {r.returncode}: {r.stderr}")
     # The same in a household member's birth date, which names the member, not the date.
     household = rows[0].index("household")
-    with open(dates_csv, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerows([rows[0], rows[1][:household] + ["child;parent:1-1-1980:overloaded"] +
-                     rows[1][household + 1:], rows[2]])
-    r = run([a.billijk, "batch", dates_csv, "--out", dates_csv + ".out"] + common)
+
+    def with_household(cell):  # the first case with this household cell, and the second as is
+        with open(dates_csv, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerows([rows[0], rows[1][:household] + [cell] + rows[1][household + 1:],
+                         rows[2]])
+        return run([a.billijk, "batch", dates_csv, "--out", dates_csv + ".out"] + common)
+
+    r = with_household("child;parent:1-1-1980:overloaded")
     if r.returncode != 1 or "dates.csv:2: error[B0003]: column household: member 2 (parent): " \
             "birth date: a date written day-month-year" not in r.stderr or \
             "1-1-1980" in r.stderr or "2 read, 1 indicated" not in r.stderr:
         fail(f"a day-month-year household birth date: exit {r.returncode}: {r.stderr}")
     # A member with two birth dates: named by place and role, its dates not repeated.
-    with open(dates_csv, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerows([rows[0], rows[1][:household] + ["parent:1980-01-01:1981-02-02"] +
-                     rows[1][household + 1:], rows[2]])
-    r = run([a.billijk, "batch", dates_csv, "--out", dates_csv + ".out"] + common)
+    r = with_household("parent:1980-01-01:1981-02-02")
     if r.returncode != 1 or "column household: member 1 (parent): part 3 is neither its one " \
             "birth date nor 'overloaded'" not in r.stderr or "1980-01-01" in r.stderr:
         fail(f"a household member with two birth dates: exit {r.returncode}: {r.stderr}")
