@@ -15,7 +15,6 @@
 #include "billijk/engine.hpp"
 #include "billijk/version.hpp"
 #include "diag/render.hpp"
-#include "io/csv_dialect.hpp"
 #include "review/decision_csv.hpp"
 #include "review/decision_jsonl.hpp"
 #include "review/report_format.hpp"
@@ -200,11 +199,11 @@ int cmd_review(int argc, char** argv) {
     }
 
     bool const csv = ends_with(path, ".csv");
-    // The report's CSV in the decisions file's dialect: a spreadsheet in a Dutch locale that
-    // saved the decisions with semicolons opens the report the same way.
-    char const separator = csv ? io::csv_file_separator(*text) : ',';
     auto file =
         csv ? review::read_decisions_csv(*text, path) : review::read_decisions_jsonl(*text, path);
+    // The report's CSV in the decisions file's dialect: a spreadsheet in a Dutch locale that
+    // saved the decisions with semicolons opens the report the same way.
+    char const separator = file.separator;
     auto report = review::review_decisions(rules.value(), file.decisions, options, file.errors);
     std::stable_sort(
         file.errors.begin(), file.errors.end(),

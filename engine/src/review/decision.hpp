@@ -42,6 +42,9 @@ struct LineError {
 struct DecisionFile {
     std::vector<ProposedDecision> decisions;
     std::vector<LineError> errors;
+    /// The file's CSV dialect, ',' or ';' (io/csv_dialect.hpp); ',' for JSON Lines. The CSV
+    /// report is written in it.
+    char separator = ',';
 };
 
 } // namespace billijk::review

@@ -119,6 +119,7 @@ DecisionFile read_decisions_csv(std::string_view text, std::string const& path) 
     DecisionFile out;
     text = without_bom(text);
     char const separator = io::csv_file_separator(text);
+    out.separator = separator;
     CsvParse csv = split_csv(text, separator);
     if (csv.unterminated_quote_line)
         out.errors.push_back(

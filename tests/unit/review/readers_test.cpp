@@ -63,6 +63,9 @@ TEST_CASE("a decisions CSV with semicolons and decimal commas reads as the one w
         CHECK(dutch.errors[i].message == plain.errors[i].message);
     }
     CHECK_FALSE(dutch.errors.empty());
+    // The dialect is kept for the report (review --format csv).
+    CHECK(plain.separator == ',');
+    CHECK(dutch.separator == ';');
 
     // A point in a semicolon file could be a Dutch thousands separator: refused, column named.
     std::string dotted = semicolons;
